@@ -1,0 +1,58 @@
+//! Options and set-up shared by the subcommands.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use wirecoder_coder::Pipeline;
+use wirecoder_knowledge::KnowledgeBase;
+use wirecoder_text::{LanguageAnalyzer, RuleAnalyzer};
+
+/// Which language layer to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum NlpChoice {
+    /// The statistical model (spaCy en_core_web_sm re-implemented), when built in.
+    Model,
+    /// Rule-based segmentation and tokenisation only.
+    Rules,
+}
+
+/// Options every coding command takes.
+#[derive(Debug, Clone, clap::Args)]
+pub struct PipelineArgs {
+    /// Date of documents whose metadata has none (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub doc_date: Option<NaiveDate>,
+    /// Extra or replacement dictionaries (our format or TABARI/PETRARCH files).
+    #[arg(long)]
+    pub dict: Vec<PathBuf>,
+    /// Language layer.
+    #[arg(long, value_enum, default_value = "rules")]
+    pub nlp: NlpChoice,
+}
+
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("{s:?} is not YYYY-MM-DD: {e}"))
+}
+
+/// Load the knowledge base with the user's dictionaries.
+pub fn knowledge(args: &PipelineArgs) -> anyhow::Result<Arc<KnowledgeBase>> {
+    let kb = KnowledgeBase::default();
+    if !args.dict.is_empty() {
+        anyhow::bail!("--dict is not supported yet");
+    }
+    Ok(Arc::new(kb))
+}
+
+pub fn analyzer(args: &PipelineArgs) -> anyhow::Result<Arc<dyn LanguageAnalyzer>> {
+    match args.nlp {
+        NlpChoice::Rules => Ok(Arc::new(RuleAnalyzer)),
+        NlpChoice::Model => anyhow::bail!("the model language layer is not built yet"),
+    }
+}
+
+pub fn pipeline(args: &PipelineArgs) -> anyhow::Result<Pipeline> {
+    let kb = knowledge(args).context("loading dictionaries")?;
+    Ok(Pipeline::new(analyzer(args)?, kb))
+}

@@ -1,0 +1,2 @@
+//! Evaluation harnesses: PETRARCH validation suites, PLOVER gold records and geoparsing
+//! corpora, each printing a summary line `eval <suite>: <metric> <value>% ...`.

@@ -1,0 +1,5 @@
+//! GeoNames-based gazetteer.
+
+/// Places by normalised name.
+#[derive(Debug, Default)]
+pub struct Gazetteer {}

@@ -1,0 +1,1 @@
+//! Loaders for TABARI/PETRARCH dictionary formats (actors, agents, discards, verbs).

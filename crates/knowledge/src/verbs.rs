@@ -1,0 +1,5 @@
+//! Verb-pattern dictionary used by the event coder.
+
+/// Verb patterns by lemma.
+#[derive(Debug, Default)]
+pub struct VerbDictionary {}

@@ -1,0 +1,1 @@
+//! HTTP API (axum) and web dashboard over the event store.

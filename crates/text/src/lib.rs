@@ -1,0 +1,72 @@
+//! Language layer: splits a body into sentences and tokens (with byte and char offsets),
+//! normalises and lemmatises tokens, and recognises temporal expressions.
+//!
+//! Everything downstream reads a [`TextAnalysis`]; how it was made is hidden behind the
+//! [`LanguageAnalyzer`] trait so the rule-based layer here and the statistical model of
+//! `wirecoder-nlp-model` are interchangeable. This crate does no I/O and knows no actors.
+
+pub mod lemma;
+pub mod normalize;
+pub mod segment;
+pub mod temporal;
+pub mod tokenize;
+
+use wirecoder_core::TextAnalysis;
+
+/// Turns a body text into sentences, tokens and (optionally) entities.
+pub trait LanguageAnalyzer: Send + Sync {
+    /// Short name shown in benchmarks and `--nlp` ("rules", "model").
+    fn name(&self) -> &'static str;
+    /// Analyse one document body. Must never panic on any input.
+    fn analyze(&self, text: &str) -> TextAnalysis;
+}
+
+/// The rule-based language layer: no model, no tags, no parse.
+#[derive(Debug, Default, Clone)]
+pub struct RuleAnalyzer;
+
+impl LanguageAnalyzer for RuleAnalyzer {
+    fn name(&self) -> &'static str {
+        "rules"
+    }
+
+    fn analyze(&self, text: &str) -> TextAnalysis {
+        let offsets = wirecoder_core::CharOffsets::new(text);
+        let mut tokens = Vec::new();
+        let mut sentences = Vec::new();
+        for (bs, be) in segment::split_sentences(text) {
+            let token_start = tokens.len();
+            for (ts, te) in tokenize::tokenize(&text[bs..be]) {
+                let (ts, te) = (bs + ts, bs + te);
+                let word = &text[ts..te];
+                let norm = normalize::normalize(word);
+                let lemma = lemma::lemmatize(&norm);
+                tokens.push(wirecoder_core::Token {
+                    text: word.to_string(),
+                    norm,
+                    lemma,
+                    start: offsets.char_of(ts),
+                    end: offsets.char_of(te),
+                    byte_start: ts,
+                    byte_end: te,
+                    space_after: text[te..].starts_with(char::is_whitespace),
+                    ..Default::default()
+                });
+            }
+            sentences.push(wirecoder_core::Sentence {
+                text: text[bs..be].to_string(),
+                start: offsets.char_of(bs),
+                end: offsets.char_of(be),
+                byte_start: bs,
+                byte_end: be,
+                token_start,
+                token_end: tokens.len(),
+            });
+        }
+        TextAnalysis {
+            sentences,
+            tokens,
+            entities: Vec::new(),
+        }
+    }
+}
