@@ -16,7 +16,7 @@ pub struct Document {
     pub published: Option<NaiveDate>,
     /// Place named in a dateline ("TEHRAN – Agence France-Presse" → "TEHRAN").
     pub dateline_place: Option<String>,
-    /// Char span of the dateline place inside `dateline_text`, kept for geocoding.
+    /// Source named in a dateline ("Agence France-Presse").
     pub dateline_source: Option<String>,
     /// Body text to analyse: title, dateline and photo credits removed.
     pub body: String,

@@ -38,9 +38,14 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
 
 /// Load the knowledge base with the user's dictionaries.
 pub fn knowledge(args: &PipelineArgs) -> anyhow::Result<Arc<KnowledgeBase>> {
-    let kb = KnowledgeBase::default();
-    if !args.dict.is_empty() {
-        anyhow::bail!("--dict is not supported yet");
+    let mut kb = KnowledgeBase::builtin().context("loading built-in dictionaries")?;
+    for path in &args.dict {
+        let warnings = kb
+            .load_user(path)
+            .with_context(|| format!("loading {}", path.display()))?;
+        for w in warnings {
+            eprintln!("wirecoder: skipped {w}");
+        }
     }
     Ok(Arc::new(kb))
 }

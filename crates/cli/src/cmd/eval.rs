@@ -1,10 +1,33 @@
-//! `eval`: run an evaluation suite.
+//! `eval`: run an evaluation suite and print its scores.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
-pub struct EvalArgs {}
+pub struct EvalArgs {
+    #[command(subcommand)]
+    pub suite: Suite,
+}
 
-pub fn run(_args: EvalArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("eval is not implemented yet")
+#[derive(Debug, clap::Subcommand)]
+pub enum Suite {
+    /// A PETRARCH validation file (records XML), with its own dictionaries.
+    Petrarch {
+        file: PathBuf,
+        /// Dictionary directory or file (TABARI/PETRARCH formats); repeatable.
+        #[arg(long)]
+        dict: Vec<PathBuf>,
+    },
+    /// The PLOVER gold records.
+    Plover { file: PathBuf },
+    /// A geoparsing corpus (GWN, LGL, TR-News, GeoVirus XML).
+    Geo { files: Vec<PathBuf> },
+}
+
+pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
+    match args.suite {
+        Suite::Petrarch { .. } | Suite::Plover { .. } | Suite::Geo { .. } => {
+            anyhow::bail!("this evaluation suite is not implemented yet")
+        }
+    }
 }
