@@ -5,6 +5,7 @@
 //! [`LanguageAnalyzer`] trait so the rule-based layer here and the statistical model of
 //! `wirecoder-nlp-model` are interchangeable. This crate does no I/O and knows no actors.
 
+pub mod abbrev;
 pub mod lemma;
 pub mod normalize;
 pub mod segment;
