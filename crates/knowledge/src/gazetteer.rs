@@ -64,7 +64,10 @@ struct Loaded {
     entries: Vec<GazEntry>,
     admin1_names: HashMap<String, String>,
     demonyms: HashMap<String, String>,
+    alpha3: HashMap<String, String>,
+    common_words: std::collections::HashSet<String>,
     by_id: HashMap<u64, u32>,
+    countries: HashMap<String, u32>,
 }
 
 /// Places by normalised name.
@@ -191,11 +194,22 @@ impl Gazetteer {
             .map(String::as_str)
     }
 
+    /// ISO alpha-2 for an alpha-3 code ("SYR" → "SY").
+    pub fn alpha2_of(&self, alpha3: &str) -> Option<&str> {
+        self.data()?.alpha3.get(alpha3).map(String::as_str)
+    }
+
+    /// Whether a normalised single word is a common English word that is also a place name
+    /// ("mobile", "reading"): such names need locative context to count as toponyms.
+    pub fn is_common_word(&self, norm_word: &str) -> bool {
+        self.data()
+            .is_some_and(|d| d.common_words.contains(norm_word))
+    }
+
     /// The country entry for an alpha-2 code.
     pub fn country(&self, alpha2: &str) -> Option<&GazEntry> {
-        self.entries()
-            .iter()
-            .find(|e| e.is_country() && e.country == alpha2)
+        let d = self.data()?;
+        d.entries.get(*d.countries.get(alpha2)? as usize)
     }
 
     pub fn len(&self) -> usize {
@@ -236,6 +250,12 @@ fn parse(text: &str) -> Result<Loaded, String> {
             Some("D") if cols.len() == 3 => {
                 d.demonyms.insert(normalize(cols[1]), cols[2].to_string());
             }
+            Some("C") if cols.len() == 3 => {
+                d.alpha3.insert(cols[2].to_string(), cols[1].to_string());
+            }
+            Some("W") if cols.len() == 2 => {
+                d.common_words.insert(cols[1].to_string());
+            }
             Some("G") if cols.len() == 10 => {
                 let bad = |what: &str| format!("line {}: bad {what}", n + 1);
                 let geonames_id: u64 = cols[1].parse().map_err(|_| bad("id"))?;
@@ -250,8 +270,12 @@ fn parse(text: &str) -> Result<Loaded, String> {
                 } else {
                     d.admin1_names.get(&format!("{country}.{admin1}")).cloned()
                 };
+                let at = d.entries.len() as u32;
                 if geonames_id != 0 {
-                    d.by_id.insert(geonames_id, d.entries.len() as u32);
+                    d.by_id.insert(geonames_id, at);
+                }
+                if fclass == "A" && fcode.starts_with("PCL") {
+                    d.countries.entry(country.clone()).or_insert(at);
                 }
                 d.entries.push(GazEntry {
                     geonames_id,
@@ -408,6 +432,9 @@ mod tests {
         assert_eq!(g.demonym_country("Syrian"), Some("SY"));
         assert_eq!(g.demonym_country("Syrians"), Some("SY"));
         assert_eq!(g.country("IR").map(|e| e.name.as_str()), Some("Iran"));
+        assert_eq!(g.alpha2_of("SYR"), Some("SY"));
+        assert!(g.is_common_word("mobile"));
+        assert!(!g.is_common_word("aleppo"));
     }
 
     #[test]
