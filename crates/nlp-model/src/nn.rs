@@ -1,0 +1,217 @@
+//! Dense building blocks: GEMM, maxout, layer norm and the thinc tok2vec
+//! (MultiHashEmbed + MaxoutWindowEncoder with 4-row padding).
+
+use crate::format::ModelFile;
+use crate::hash::murmur3_u64;
+use crate::ModelError;
+
+/// `out (n×m) = x (n×k) · wᵀ` with `w` stored row-major as (m×k).
+pub(crate) fn gemm_nt(x: &[f32], n: usize, k: usize, w: &[f32], m: usize, out: &mut [f32]) {
+    if n == 0 || m == 0 {
+        return;
+    }
+    assert!(x.len() >= n * k && w.len() >= m * k && out.len() >= n * m);
+    // SAFETY: the assertion above guarantees every index the kernel touches is in bounds.
+    unsafe {
+        matrixmultiply::sgemm(
+            n,
+            k,
+            m,
+            1.0,
+            x.as_ptr(),
+            k as isize,
+            1,
+            w.as_ptr(),
+            1,
+            k as isize,
+            0.0,
+            out.as_mut_ptr(),
+            m as isize,
+            1,
+        );
+    }
+}
+
+/// A linear layer `y = x·Wᵀ + b`.
+pub(crate) struct Linear {
+    pub w: Vec<f32>,
+    pub b: Vec<f32>,
+    pub n_out: usize,
+    pub n_in: usize,
+}
+
+impl Linear {
+    pub fn load(
+        f: &ModelFile,
+        prefix: &str,
+        n_out: usize,
+        n_in: usize,
+    ) -> Result<Self, ModelError> {
+        Ok(Self {
+            w: f.tensor(&format!("{prefix}.W"), &[n_out, n_in])?,
+            b: f.tensor(&format!("{prefix}.b"), &[n_out])?,
+            n_out,
+            n_in,
+        })
+    }
+
+    pub fn forward(&self, x: &[f32], n: usize) -> Vec<f32> {
+        let mut y = vec![0.0; n * self.n_out];
+        gemm_nt(x, n, self.n_in, &self.w, self.n_out, &mut y);
+        for row in y.chunks_exact_mut(self.n_out) {
+            for (v, b) in row.iter_mut().zip(&self.b) {
+                *v += b;
+            }
+        }
+        y
+    }
+}
+
+/// Maxout (nO, nP, nI) followed by LayerNorm, as thinc's `Maxout(normalize=True)`.
+struct MaxoutNorm {
+    w: Vec<f32>,
+    b: Vec<f32>,
+    g: Vec<f32>,
+    nb: Vec<f32>,
+    n_out: usize,
+    n_pieces: usize,
+    n_in: usize,
+}
+
+impl MaxoutNorm {
+    fn load(f: &ModelFile, prefix: &str, i: usize, n_in: usize) -> Result<Self, ModelError> {
+        let (n_out, n_pieces) = (96, 3);
+        Ok(Self {
+            w: f.tensor(&format!("{prefix}.maxout{i}.W"), &[n_out, n_pieces, n_in])?,
+            b: f.tensor(&format!("{prefix}.maxout{i}.b"), &[n_out, n_pieces])?,
+            g: f.tensor(&format!("{prefix}.norm{i}.G"), &[n_out])?,
+            nb: f.tensor(&format!("{prefix}.norm{i}.b"), &[n_out])?,
+            n_out,
+            n_pieces,
+            n_in,
+        })
+    }
+
+    /// Rows of `x` (n × n_in) → `out` (n × n_out); `z` is scratch space.
+    fn forward(&self, x: &[f32], n: usize, z: &mut Vec<f32>, out: &mut [f32]) {
+        let wide = self.n_out * self.n_pieces;
+        z.clear();
+        z.resize(n * wide, 0.0);
+        gemm_nt(x, n, self.n_in, &self.w, wide, z);
+        for (zrow, orow) in z.chunks_exact(wide).zip(out.chunks_exact_mut(self.n_out)) {
+            for (o, (pieces, bias)) in orow.iter_mut().zip(
+                zrow.chunks_exact(self.n_pieces)
+                    .zip(self.b.chunks_exact(self.n_pieces)),
+            ) {
+                let mut best = pieces[0] + bias[0];
+                for p in 1..self.n_pieces {
+                    let v = pieces[p] + bias[p];
+                    if v > best {
+                        best = v;
+                    }
+                }
+                *o = best;
+            }
+            layer_norm(orow, &self.g, &self.nb);
+        }
+    }
+}
+
+fn layer_norm(row: &mut [f32], g: &[f32], b: &[f32]) {
+    let n = row.len() as f32;
+    let mu = row.iter().sum::<f32>() / n;
+    let var = row.iter().map(|v| (v - mu) * (v - mu)).sum::<f32>() / n + 1e-8;
+    let inv = var.powf(-0.5);
+    for ((v, g), b) in row.iter_mut().zip(g).zip(b) {
+        *v = (*v - mu) * inv * g + b;
+    }
+}
+
+struct HashEmbed {
+    table: Vec<f32>,
+    rows: u32,
+    seed: u32,
+}
+
+/// MultiHashEmbed + MaxoutWindowEncoder(width 96, depth 4, window 1).
+pub(crate) struct Tok2Vec {
+    embeds: Vec<HashEmbed>,
+    mixer: MaxoutNorm,
+    blocks: Vec<MaxoutNorm>,
+}
+
+pub(crate) const WIDTH: usize = 96;
+const PAD: usize = 4;
+
+impl Tok2Vec {
+    pub fn load(f: &ModelFile, prefix: &str, seeds: &[u32]) -> Result<Self, ModelError> {
+        let mut embeds = Vec::new();
+        for (i, &seed) in seeds.iter().enumerate() {
+            let (table, shape) = f.tensor_any(&format!("{prefix}.embed{i}"))?;
+            if shape.len() != 2 || shape[1] != WIDTH {
+                return Err(ModelError::Format(format!("{prefix}.embed{i} shape")));
+            }
+            embeds.push(HashEmbed {
+                table,
+                rows: shape[0] as u32,
+                seed,
+            });
+        }
+        let mixer = MaxoutNorm::load(f, prefix, 0, WIDTH * embeds.len())?;
+        let blocks = (1..5)
+            .map(|i| MaxoutNorm::load(f, prefix, i, WIDTH * 3))
+            .collect::<Result<_, _>>()?;
+        Ok(Self {
+            embeds,
+            mixer,
+            blocks,
+        })
+    }
+
+    pub fn n_features(&self) -> usize {
+        self.embeds.len()
+    }
+
+    /// `feats` holds `n_features()` ids per token; returns n × 96.
+    pub fn forward(&self, feats: &[u64], n: usize) -> Vec<f32> {
+        let nf = self.embeds.len();
+        let cat = WIDTH * nf;
+        let mut emb = vec![0.0f32; n * cat];
+        for t in 0..n {
+            for (c, e) in self.embeds.iter().enumerate() {
+                let dst = &mut emb[t * cat + c * WIDTH..t * cat + (c + 1) * WIDTH];
+                for h in murmur3_u64(feats[t * nf + c], e.seed) {
+                    let r = (h % e.rows) as usize;
+                    for (d, s) in dst.iter_mut().zip(&e.table[r * WIDTH..(r + 1) * WIDTH]) {
+                        *d += s;
+                    }
+                }
+            }
+        }
+        let rows = n + 2 * PAD;
+        let mut x = vec![0.0f32; rows * WIDTH];
+        let mut z = Vec::new();
+        self.mixer
+            .forward(&emb, n, &mut z, &mut x[PAD * WIDTH..(PAD + n) * WIDTH]);
+        let mut win = vec![0.0f32; rows * 3 * WIDTH];
+        let mut y = vec![0.0f32; rows * WIDTH];
+        for block in &self.blocks {
+            for r in 0..rows {
+                let dst = &mut win[r * 3 * WIDTH..(r + 1) * 3 * WIDTH];
+                dst.fill(0.0);
+                if r > 0 {
+                    dst[..WIDTH].copy_from_slice(&x[(r - 1) * WIDTH..r * WIDTH]);
+                }
+                dst[WIDTH..2 * WIDTH].copy_from_slice(&x[r * WIDTH..(r + 1) * WIDTH]);
+                if r + 1 < rows {
+                    dst[2 * WIDTH..].copy_from_slice(&x[(r + 1) * WIDTH..(r + 2) * WIDTH]);
+                }
+            }
+            block.forward(&win, rows, &mut z, &mut y);
+            for (a, b) in x.iter_mut().zip(&y) {
+                *a += b;
+            }
+        }
+        x[PAD * WIDTH..(PAD + n) * WIDTH].to_vec()
+    }
+}
