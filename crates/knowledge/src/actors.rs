@@ -1,53 +1,1123 @@
 //! Actor dictionaries and the matcher that finds actor mentions in tokens.
+//!
+//! Phrases (countries, capitals used as metonyms, sector agents, people, IGOs, NGOs, armed
+//! groups, and places used only to locate agents) live in one word trie
+//! ([`matcher::Trie`]). [`ActorDictionary::find_mentions`] runs in three steps:
+//! 1. leftmost-longest phrase matching over each sentence's keys;
+//! 2. resolution of each hit: people get the code of their tenure on the document date,
+//!    surnames are resolved against people already named in the document;
+//! 3. composition: "<country> <agents> [<person>]", "<country>'s <agent>",
+//!    "<agent> of <country>", "<agent> in <place>" become one mention whose code is the
+//!    country followed by the agents' sectors in CAMEO order ("RUSGOVMIL").
+//!
+//! Agents that no country reaches ("government troops", "rebels") get the document's
+//! *focus country*: the country most often named in the document before the mention (ties:
+//! the most recently named), or, when none has been named yet, the most named in the whole
+//! document. We chose this over CAMEO's "---" placeholder because wire stories about one
+//! conflict use bare agents for that conflict's state; "---" remains the code when the
+//! document names no country at all.
 
+pub(crate) mod data;
+pub(crate) mod matcher;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use chrono::NaiveDate;
-use wirecoder_core::{ActorMention, TextAnalysis};
+use wirecoder_core::{ActorKind, ActorMention, TextAnalysis, Token};
 
+use crate::petrarch::{self, DatedCode, Phrase};
 use crate::KnowledgeError;
+use matcher::{keys_of, phrase_keys, Key, Trie};
+
+/// CAMEO order of sector codes inside a combined code (GOV before MIL, ...).
+const SECTOR_ORDER: &[&str] = &[
+    "GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PTY", "OPP", "REB", "UAF", "IGO", "NGO", "ELI",
+    "BUS", "MED", "EDU", "HLH", "REL", "LAB", "AGR", "ENV", "HRI", "DEV", "CRM", "REF", "CVL",
+];
+
+/// Words after which a capital names a place, not a government ("talks in Tehran").
+const LOCATIVE: &[&str] = &[
+    "in", "at", "near", "outside", "around", "inside", "across", "into", "toward", "towards",
+];
+
+/// Words that link an agent to the place where it acts ("rebels in Aleppo").
+const AGENT_PLACE_LINK: &[&str] = &["in", "around", "near", "inside", "across", "from"];
+
+/// Last words of agent phrases that name one person, so a following capitalised name
+/// belongs to the mention ("Defense Minister General Hossein Dehghan").
+const TITLE_WORDS: &[&str] = &[
+    "minister", "president", "general", "premier", "chancellor", "secretary", "spokesman",
+    "spokeswoman", "spokesperson", "ambassador", "envoy", "commander", "leader", "king",
+    "queen", "emir", "prince", "governor", "mayor", "colonel", "admiral", "judge",
+    "prosecutor", "senator", "congressman", "congresswoman", "lawmaker", "official",
+    "diplomat", "chief", "marshal", "sultan", "cleric", "ayatollah", "imam", "activist",
+    "journalist", "negotiator", "lieutenant", "major", "captain", "sheikh", "mp",
+];
+
+const NOT_NAMES: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "the", "a", "an", "on", "in", "said", "says", "told", "and",
+];
+
+/// What a dictionary phrase stands for.
+#[derive(Debug, Clone)]
+enum Role {
+    /// A country name or adjective; `Entry::code` is the alpha-3 code.
+    Country,
+    /// A place that only locates agents ("Aleppo"); never a mention itself.
+    Place,
+    /// A capital or seat of power ("Tehran" → IRNGOV).
+    Metonym,
+    /// A sector agent; `prefix` agents put their code before the country (TABARI `CODE~`).
+    Agent { prefix: bool },
+    /// An organisation or group with a fixed code.
+    Fixed,
+    /// People (or TABARI actors with dated codes) this phrase names; several when an alias
+    /// is shared.
+    People(Vec<u32>),
+    /// An automatic surname alias: only resolved to a person already named in full in
+    /// the document (or the only one of them in office on the document date).
+    Surname(Vec<u32>),
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    role: Role,
+    code: String,
+    country: Option<String>,
+    sectors: Vec<String>,
+    name: Option<String>,
+    kind: ActorKind,
+    /// Needs at least one capitalised token ("Chad", not "chad").
+    proper: bool,
+    /// A one-word all-capitals phrase ("UN", "US"): the text must be in capitals.
+    caps_only: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Person {
+    name: String,
+    kind: ActorKind,
+    tenures: Vec<DatedCode>,
+    /// Code outside every tenure.
+    otherwise: Option<String>,
+}
+
+/// Whether a discard phrase drops its sentence or the whole story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiscardScope {
+    Sentence,
+    Story,
+}
+
+/// Sizes of the loaded actor dictionaries, for `wirecoder dict stats`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ActorStats {
+    pub countries: usize,
+    pub country_phrases: usize,
+    pub metonyms: usize,
+    pub agents: usize,
+    pub people: usize,
+    pub organizations: usize,
+    pub places: usize,
+    pub discards: usize,
+    pub phrases: usize,
+}
 
 /// Every actor the coder can recognise.
-#[derive(Debug, Default)]
-pub struct ActorDictionary {}
+#[derive(Debug)]
+pub struct ActorDictionary {
+    trie: Trie,
+    entries: Vec<Entry>,
+    people: Vec<Person>,
+    /// alpha-3 → canonical country name.
+    countries: BTreeMap<String, String>,
+    discards: Trie,
+    discard_scopes: Vec<DiscardScope>,
+}
+
+impl Default for ActorDictionary {
+    fn default() -> Self {
+        ActorDictionary {
+            trie: Trie::new(),
+            entries: Vec::new(),
+            people: Vec::new(),
+            countries: BTreeMap::new(),
+            discards: Trie::new(),
+            discard_scopes: Vec::new(),
+        }
+    }
+}
+
+/// A resolved dictionary hit inside one sentence.
+#[derive(Debug, Clone)]
+struct Atom {
+    /// Key range `[ks, ke)` in the sentence's keys.
+    ks: usize,
+    ke: usize,
+    role: AtomRole,
+    code: String,
+    country: Option<String>,
+    sectors: Vec<String>,
+    name: Option<String>,
+    kind: ActorKind,
+    /// Last word of an agent phrase is a personal title.
+    title: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AtomRole {
+    Country,
+    Place,
+    Metonym,
+    Agent { prefix: bool },
+    Actor,
+}
+
+/// A mention before the focus country is filled in.
+struct Pending {
+    mention: ActorMention,
+    /// Sectors waiting for a country (agents nothing else located).
+    needs_focus: Option<(Vec<String>, bool)>,
+}
+
+fn is_caps_word(p: &str) -> bool {
+    !p.contains(char::is_whitespace)
+        && p.chars().any(|c| c.is_alphabetic())
+        && !p.chars().any(|c| c.is_lowercase())
+        && p.chars().filter(|c| c.is_alphabetic()).count() <= 5
+}
+
+fn has_upper(p: &str) -> bool {
+    p.chars().any(char::is_uppercase)
+}
+
+/// Sectors deduplicated and in CAMEO order (unknown ones last, in their given order).
+fn order_sectors(sectors: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for s in sectors {
+        if !out.contains(s) {
+            out.push(s.clone());
+        }
+    }
+    out.sort_by_key(|s| {
+        SECTOR_ORDER
+            .iter()
+            .position(|o| o == s)
+            .unwrap_or(SECTOR_ORDER.len())
+    });
+    out
+}
+
+fn chunks3(s: &str) -> Vec<String> {
+    let chars: Vec<char> = s.chars().collect();
+    chars.chunks(3).map(|c| c.iter().collect()).collect()
+}
 
 impl ActorDictionary {
     /// The built-in dictionaries.
     pub fn builtin() -> Result<Self, KnowledgeError> {
-        Ok(Self::default())
+        let mut d = ActorDictionary::default();
+        // Later additions override earlier ones for the same phrase: places < capitals <
+        // countries < agents < organisations < people.
+        for (code, names) in data::cities()? {
+            for n in names {
+                d.add(&n, false, d.place_entry(&code), true);
+            }
+        }
+        let countries = data::countries()?;
+        for row in &countries {
+            if let Some(n) = row.names.first() {
+                d.countries.insert(row.code.clone(), n.clone());
+            }
+        }
+        for row in data::orgs("metonyms.txt", data::METONYMS)? {
+            d.add_org(row);
+        }
+        for row in countries {
+            let entry = Entry {
+                role: Role::Country,
+                code: row.code.clone(),
+                country: Some(row.code.clone()),
+                sectors: Vec::new(),
+                name: row.names.first().cloned(),
+                kind: ActorKind::Country,
+                proper: true,
+                caps_only: false,
+            };
+            for n in &row.names {
+                d.add(n, false, entry.clone(), true);
+            }
+            for a in &row.adjectives {
+                d.add(a, false, entry.clone(), true);
+                let plural = match a.rsplit_once(' ') {
+                    Some((head, last)) => format!("{head} {}", petrarch::plural(last)),
+                    None => petrarch::plural(a),
+                };
+                // "Iranians", not "Chineses": only for people-nouns ending like them.
+                if a.ends_with('n') || a.ends_with('i') || a.ends_with('k') || a.ends_with('b') {
+                    d.add(&plural, false, entry.clone(), false);
+                }
+            }
+        }
+        for (sectors, phrases) in data::agents()? {
+            for p in phrases {
+                let entry = Entry {
+                    role: Role::Agent { prefix: false },
+                    code: sectors.concat(),
+                    country: None,
+                    sectors: sectors.clone(),
+                    name: None,
+                    kind: ActorKind::Agent,
+                    proper: false,
+                    caps_only: false,
+                };
+                d.add(&p, false, entry.clone(), true);
+                let plural = match p.rsplit_once(' ') {
+                    Some((head, last)) => format!("{head} {}", petrarch::plural(last)),
+                    None => petrarch::plural(&p),
+                };
+                d.add(&plural, false, entry, false);
+            }
+        }
+        for row in data::orgs("organizations.txt", data::ORGANIZATIONS)? {
+            d.add_org(row);
+        }
+        for (name, text) in data::PEOPLE {
+            for row in data::people(name, text)? {
+                d.add_person(row);
+            }
+        }
+        Ok(d)
+    }
+
+    fn place_entry(&self, code: &str) -> Entry {
+        Entry {
+            role: Role::Place,
+            code: code.to_string(),
+            country: Some(code.to_string()),
+            sectors: Vec::new(),
+            name: None,
+            kind: ActorKind::Country,
+            proper: true,
+            caps_only: false,
+        }
+    }
+
+    /// Add a phrase written in our data files.
+    fn add(&mut self, phrase: &str, stem: bool, mut entry: Entry, overwrite: bool) {
+        let words = phrase_keys(phrase);
+        if words.is_empty() {
+            return;
+        }
+        if entry.proper {
+            entry.proper = has_upper(phrase);
+            entry.caps_only = is_caps_word(phrase);
+        }
+        self.add_words(&words, stem, entry, overwrite);
+    }
+
+    fn add_words(&mut self, words: &[String], stem: bool, entry: Entry, overwrite: bool) {
+        if !overwrite && !stem && self.trie.get(words).is_some() {
+            return;
+        }
+        let id = self.entries.len() as u32;
+        self.entries.push(entry);
+        self.trie.insert(words, stem, id);
+    }
+
+    fn add_org(&mut self, row: data::OrgRow) {
+        let (role, kind) = match row.kind.as_str() {
+            "metonym" => (Role::Metonym, ActorKind::Metonym),
+            "igo" => (Role::Fixed, ActorKind::Igo),
+            "ngo" => (Role::Fixed, ActorKind::Ngo),
+            "country" => (Role::Fixed, ActorKind::Country),
+            "person" => (Role::Fixed, ActorKind::Person),
+            _ => (Role::Fixed, ActorKind::Group),
+        };
+        let (country, sectors) = self.split_code(&row.code);
+        let entry = Entry {
+            role,
+            code: row.code.clone(),
+            country: row.country.clone().or(country),
+            sectors,
+            name: Some(row.name.clone()),
+            kind,
+            proper: true,
+            caps_only: false,
+        };
+        for p in &row.phrases {
+            self.add(p, false, entry.clone(), true);
+        }
+    }
+
+    fn add_person(&mut self, row: data::PersonRow) {
+        let idx = self.people.len() as u32;
+        let otherwise = row.otherwise.clone().or_else(|| {
+            // Former officials are elites of their country (CAMEO codes ex-leaders ELI).
+            let first = row.tenures.first()?;
+            let (country, _) = self.split_code(&first.code);
+            country.map(|c| format!("{c}ELI"))
+        });
+        let kind = match row.tenures.first().map(|t| t.code.as_str()) {
+            Some(c) if c.starts_with("IGO") => ActorKind::Person,
+            _ => ActorKind::Person,
+        };
+        self.people.push(Person {
+            name: row.name.clone(),
+            kind,
+            tenures: row.tenures,
+            otherwise,
+        });
+        let mut phrases = vec![row.name.clone()];
+        phrases.extend(row.aliases.iter().cloned());
+        for p in &phrases {
+            let words = phrase_keys(p);
+            self.add_person_phrase(&words, idx, has_upper(p), is_caps_word(p), false);
+        }
+        // Automatic surname alias ("Hossein Dehghan" → "Dehghan", "Bashar al-Assad" →
+        // "al-Assad" and "Assad"), resolved only against the document (see Role::Surname).
+        let full = phrase_keys(&row.name);
+        if full.len() >= 2 {
+            let last_word = row.name.split_whitespace().last().unwrap_or_default();
+            let mut aliases = vec![phrase_keys(last_word)];
+            if let Some(l) = full.last() {
+                aliases.push(vec![l.clone()]);
+            }
+            for a in aliases {
+                if a.len() < full.len() && a.iter().all(|w| w.len() >= 3 || a.len() > 1) {
+                    self.add_person_phrase(&a, idx, true, false, true);
+                }
+            }
+        }
+    }
+
+    fn add_person_phrase(&mut self, words: &[String], idx: u32, proper: bool, caps: bool, surname: bool) {
+        if words.is_empty() {
+            return;
+        }
+        if let Some(old) = self.trie.get(words) {
+            let Some(e) = self.entries.get_mut(old as usize) else {
+                return;
+            };
+            match &mut e.role {
+                Role::People(v) if !surname => {
+                    if !v.contains(&idx) {
+                        v.push(idx);
+                    }
+                    return;
+                }
+                Role::Surname(v) if surname => {
+                    if !v.contains(&idx) {
+                        v.push(idx);
+                    }
+                    return;
+                }
+                Role::Surname(_) => {} // an explicit alias replaces an automatic one
+                Role::People(_) => return,
+                _ if surname => return, // never shadow a country, group or agent
+                _ => {}
+            }
+        }
+        let role = if surname {
+            Role::Surname(vec![idx])
+        } else {
+            Role::People(vec![idx])
+        };
+        let entry = Entry {
+            role,
+            code: String::new(),
+            country: None,
+            sectors: Vec::new(),
+            name: None,
+            kind: ActorKind::Person,
+            proper,
+            caps_only: caps,
+        };
+        let id = self.entries.len() as u32;
+        self.entries.push(entry);
+        self.trie.insert(words, false, id);
+    }
+
+    /// Split a CAMEO code into its country (when it starts with a known one) and sectors.
+    fn split_code(&self, code: &str) -> (Option<String>, Vec<String>) {
+        let head = code.get(..3).unwrap_or("");
+        if self.countries.contains_key(head) {
+            (Some(head.to_string()), chunks3(code.get(3..).unwrap_or("")))
+        } else if head == "---" {
+            (None, chunks3(code.get(3..).unwrap_or("")))
+        } else {
+            (None, Vec::new())
+        }
+    }
+
+    /// Canonical name of an alpha-3 country code.
+    pub fn country_name(&self, code: &str) -> Option<&str> {
+        self.countries.get(code).map(String::as_str)
+    }
+
+    /// Sizes of the loaded dictionaries.
+    pub fn stats(&self) -> ActorStats {
+        let mut s = ActorStats {
+            countries: self.countries.len(),
+            people: self.people.len(),
+            discards: self.discards.len(),
+            phrases: self.trie.len(),
+            ..Default::default()
+        };
+        let mut orgs = HashSet::new();
+        for e in &self.entries {
+            match e.role {
+                Role::Country => s.country_phrases += 1,
+                Role::Place => s.places += 1,
+                Role::Metonym => s.metonyms += 1,
+                Role::Agent { .. } => s.agents += 1,
+                Role::Fixed => {
+                    orgs.insert((e.code.clone(), e.name.clone()));
+                }
+                Role::People(_) | Role::Surname(_) => {}
+            }
+        }
+        s.organizations = orgs.len();
+        s
+    }
+
+    /// The code of person `p` on `date`: the tenure that contains it (the latest-starting
+    /// if several), else the code outside tenures; with no date, the latest tenure.
+    fn person_code(&self, p: &Person, date: Option<NaiveDate>) -> Option<String> {
+        let in_force = |t: &&DatedCode, d: NaiveDate| {
+            t.from.map_or(true, |f| f <= d) && t.to.map_or(true, |e| d <= e)
+        };
+        match date {
+            Some(d) => p
+                .tenures
+                .iter()
+                .filter(|t| in_force(t, d))
+                .max_by_key(|t| t.from)
+                .map(|t| t.code.clone())
+                .or_else(|| p.otherwise.clone())
+                .or_else(|| p.tenures.iter().max_by_key(|t| t.from).map(|t| t.code.clone())),
+            None => p
+                .tenures
+                .iter()
+                .max_by_key(|t| (t.to.is_none(), t.from))
+                .map(|t| t.code.clone())
+                .or_else(|| p.otherwise.clone()),
+        }
+    }
+
+    fn in_office(&self, p: &Person, date: Option<NaiveDate>) -> bool {
+        let Some(d) = date else { return false };
+        p.tenures.iter().any(|t| {
+            t.from.map_or(true, |f| f <= d)
+                && t.to.map_or(true, |e| d <= e)
+                && !t.code.ends_with("ELI")
+        })
     }
 
     /// Every actor mention in the text, longest match first, people resolved by tenure on
     /// `date` (the document date).
-    pub fn find_mentions(
+    pub fn find_mentions(&self, text: &TextAnalysis, date: Option<NaiveDate>) -> Vec<ActorMention> {
+        let mut seen_people: HashSet<u32> = HashSet::new();
+        let mut pending: Vec<Pending> = Vec::new();
+        let whole;
+        let sentences: &[wirecoder_core::Sentence] = if text.sentences.is_empty() && !text.tokens.is_empty() {
+            whole = [wirecoder_core::Sentence {
+                token_start: 0,
+                token_end: text.tokens.len(),
+                ..Default::default()
+            }];
+            &whole
+        } else {
+            &text.sentences
+        };
+        let mut scratch = Vec::new();
+        for (si, s) in sentences.iter().enumerate() {
+            let Some(toks) = text.tokens.get(s.token_start..s.token_end) else {
+                continue;
+            };
+            let keys = keys_of(toks, s.token_start);
+            let ids = self.trie.ids(&keys, &text.tokens);
+            let atoms = self.atoms(&keys, &ids, &text.tokens, date, &mut seen_people, &mut scratch);
+            self.compose(si, &keys, &atoms, &text.tokens, &mut pending);
+        }
+        self.fill_focus(pending)
+    }
+
+    /// Leftmost-longest hits, resolved.
+    fn atoms(
         &self,
-        _text: &TextAnalysis,
-        _date: Option<NaiveDate>,
-    ) -> Vec<ActorMention> {
-        Vec::new()
+        keys: &[Key],
+        ids: &[u32],
+        tokens: &[Token],
+        date: Option<NaiveDate>,
+        seen: &mut HashSet<u32>,
+        scratch: &mut Vec<(usize, u32)>,
+    ) -> Vec<Atom> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < keys.len() {
+            self.trie.matches_at(keys, ids, tokens, i, scratch);
+            let mut taken = None;
+            for &(end, v) in scratch.iter().rev() {
+                let Some(e) = self.entries.get(v as usize) else { continue };
+                if !self.case_ok(e, keys, tokens, i, end) {
+                    continue;
+                }
+                if let Some(a) = self.resolve(e, i, end, keys, tokens, date, seen) {
+                    taken = Some((end, a));
+                    break;
+                }
+            }
+            match taken {
+                Some((end, a)) => {
+                    out.push(a);
+                    i = end.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    fn case_ok(&self, e: &Entry, keys: &[Key], tokens: &[Token], s: usize, end: usize) -> bool {
+        let span = || {
+            let a = keys.get(s).map_or(0, |k| k.tok);
+            let b = keys.get(end.saturating_sub(1)).map_or(0, |k| k.tok);
+            tokens.get(a..=b).unwrap_or(&[])
+        };
+        if e.caps_only && span().iter().any(|t| t.text.chars().any(char::is_lowercase)) {
+            return false;
+        }
+        if e.proper && !span().iter().any(|t| has_upper(&t.text)) {
+            return false;
+        }
+        true
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn resolve(
+        &self,
+        e: &Entry,
+        ks: usize,
+        ke: usize,
+        keys: &[Key],
+        tokens: &[Token],
+        date: Option<NaiveDate>,
+        seen: &mut HashSet<u32>,
+    ) -> Option<Atom> {
+        let mut atom = Atom {
+            ks,
+            ke,
+            role: AtomRole::Actor,
+            code: e.code.clone(),
+            country: e.country.clone(),
+            sectors: e.sectors.clone(),
+            name: e.name.clone(),
+            kind: e.kind,
+            title: false,
+        };
+        match &e.role {
+            Role::Country => atom.role = AtomRole::Country,
+            Role::Place => atom.role = AtomRole::Place,
+            Role::Metonym => atom.role = AtomRole::Metonym,
+            Role::Agent { prefix } => {
+                atom.role = AtomRole::Agent { prefix: *prefix };
+                let last = keys.get(ke.saturating_sub(1)).map(|k| k.text(tokens)).unwrap_or("");
+                let last = last.strip_suffix('s').filter(|_| last != "mps").unwrap_or(last);
+                atom.title = TITLE_WORDS.contains(&last);
+            }
+            Role::Fixed => {}
+            Role::People(cands) => {
+                let pick = cands
+                    .iter()
+                    .copied()
+                    .find(|c| seen.contains(c))
+                    .or_else(|| {
+                        cands.iter().copied().find(|&c| {
+                            self.people.get(c as usize).is_some_and(|p| self.in_office(p, date))
+                        })
+                    })
+                    .or_else(|| cands.first().copied())?;
+                self.fill_person(&mut atom, pick, date)?;
+                seen.insert(pick);
+            }
+            Role::Surname(cands) => {
+                let known: Vec<u32> = cands.iter().copied().filter(|c| seen.contains(c)).collect();
+                let pick = match known[..] {
+                    [one] => one,
+                    [] => {
+                        let office: Vec<u32> = cands
+                            .iter()
+                            .copied()
+                            .filter(|&c| {
+                                self.people.get(c as usize).is_some_and(|p| self.in_office(p, date))
+                            })
+                            .collect();
+                        match office[..] {
+                            [one] => one,
+                            _ => return None,
+                        }
+                    }
+                    _ => return None,
+                };
+                self.fill_person(&mut atom, pick, date)?;
+            }
+        }
+        Some(atom)
+    }
+
+    fn fill_person(&self, atom: &mut Atom, idx: u32, date: Option<NaiveDate>) -> Option<()> {
+        let p = self.people.get(idx as usize)?;
+        let code = self.person_code(p, date)?;
+        let (country, sectors) = self.split_code(&code);
+        atom.code = code;
+        atom.country = country;
+        atom.sectors = sectors;
+        atom.name = Some(p.name.clone());
+        atom.kind = p.kind;
+        Some(())
+    }
+
+    /// Combine atoms into mentions (see the module docs).
+    fn compose(&self, si: usize, keys: &[Key], atoms: &[Atom], tokens: &[Token], out: &mut Vec<Pending>) {
+        let key_text = |k: usize| keys.get(k).map(|k| k.text(tokens)).unwrap_or("");
+        let atom_at = |k: usize| atoms.iter().position(|a| a.ks == k);
+        let mut consumed = vec![false; atoms.len()];
+        let mut i = 0;
+        while i < atoms.len() {
+            if consumed.get(i).copied().unwrap_or(true) {
+                i += 1;
+                continue;
+            }
+            let Some(a) = atoms.get(i) else { break };
+            // Head: a country-like atom that may qualify following agents or a person.
+            let head_ok = matches!(a.role, AtomRole::Country | AtomRole::Metonym)
+                || (a.role == AtomRole::Actor && a.country.is_some());
+            let mut j = i;
+            let mut head = None;
+            if head_ok {
+                if let Some(n) = atoms.get(i + 1) {
+                    let qualifies = match n.role {
+                        AtomRole::Agent { .. } => true,
+                        AtomRole::Actor => a.role != AtomRole::Actor,
+                        _ => false,
+                    };
+                    if n.ks == a.ke && qualifies {
+                        head = Some(a);
+                        j = i + 1;
+                    }
+                }
+            }
+            // Agent chain.
+            let mut chain: Vec<&Atom> = Vec::new();
+            let mut end_key = head.map_or(a.ks, |h| h.ke);
+            while let Some(n) = atoms.get(j) {
+                if n.ks == end_key && matches!(n.role, AtomRole::Agent { .. }) {
+                    chain.push(n);
+                    end_key = n.ke;
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // A person or group right after the head/chain.
+            let mut actor: Option<&Atom> = None;
+            if head.is_some() || !chain.is_empty() {
+                if let Some(n) = atoms.get(j) {
+                    if n.ks == end_key && n.role == AtomRole::Actor && head.map_or(true, |h| h.role != AtomRole::Actor) {
+                        actor = Some(n);
+                        end_key = n.ke;
+                        j += 1;
+                    }
+                }
+            }
+            let start_tok = keys.get(a.ks).map_or(0, |k| k.tok);
+            if head.is_none() && chain.is_empty() {
+                // A lone atom.
+                consumed[i] = true;
+                i += 1;
+                let lone = match a.role {
+                    AtomRole::Place => None,
+                    AtomRole::Metonym
+                        if a.ks > 0 && LOCATIVE.contains(&key_text(a.ks - 1)) =>
+                    {
+                        None
+                    }
+                    _ => Some(a),
+                };
+                if let Some(a) = lone {
+                    let end_tok = keys.get(a.ke.saturating_sub(1)).map_or(start_tok, |k| k.tok);
+                    out.push(Pending {
+                        mention: self.mention(si, tokens, start_tok, end_tok, a.code.clone(), a.country.clone(), a.sectors.clone(), a.name.clone(), a.kind),
+                        needs_focus: None,
+                    });
+                }
+                continue;
+            }
+            // Unknown personal name after a title ("Defense Minister Ali Shamkhani").
+            let mut name_words: Vec<String> = Vec::new();
+            if actor.is_none() && chain.last().is_some_and(|c| c.title) {
+                let mut k = end_key;
+                while name_words.len() < 4 {
+                    let Some(key) = keys.get(k) else { break };
+                    let Some(t) = tokens.get(key.tok) else { break };
+                    let starts_upper = t.text.chars().next().is_some_and(char::is_uppercase);
+                    if !starts_upper || atom_at(k).is_some() || NOT_NAMES.contains(&key.text(tokens)) {
+                        break;
+                    }
+                    name_words.push(t.text.clone());
+                    let poss = key.poss;
+                    k += 1;
+                    // Skip the other keys of a hyphenated token.
+                    while keys.get(k).is_some_and(|n| n.tok == key.tok) {
+                        k += 1;
+                    }
+                    if poss {
+                        break;
+                    }
+                }
+                if !name_words.is_empty() {
+                    end_key = k;
+                }
+            }
+            // Country from the right: "<agent> of [the] <country>", "<agent> in <place>".
+            let mut country = head.and_then(|h| h.country.clone());
+            if country.is_none() && actor.is_none() && !chain.is_empty() {
+                if key_text(end_key) == "of" {
+                    let mut k = end_key + 1;
+                    if key_text(k) == "the" {
+                        k += 1;
+                    }
+                    if let Some(ci) = atom_at(k) {
+                        if let Some(c) = atoms.get(ci) {
+                            if matches!(c.role, AtomRole::Country | AtomRole::Metonym | AtomRole::Place) {
+                                country = c.country.clone();
+                                end_key = c.ke;
+                                consumed[ci] = true;
+                                j = j.max(ci + 1);
+                            }
+                        }
+                    }
+                } else if AGENT_PLACE_LINK.contains(&key_text(end_key)) {
+                    // Up to three lower-case words may sit between ("in second city Aleppo").
+                    let mut k = end_key + 1;
+                    for _ in 0..4 {
+                        if let Some(ci) = atom_at(k) {
+                            if let Some(c) = atoms.get(ci) {
+                                if matches!(c.role, AtomRole::Country | AtomRole::Metonym | AtomRole::Place) {
+                                    country = c.country.clone();
+                                    consumed[ci] = true;
+                                }
+                            }
+                            break;
+                        }
+                        let lower = keys
+                            .get(k)
+                            .and_then(|key| tokens.get(key.tok))
+                            .is_some_and(|t| !t.text.chars().any(char::is_uppercase) && t.text.chars().any(char::is_alphanumeric));
+                        if !lower {
+                            break;
+                        }
+                        k += 1;
+                    }
+                }
+            }
+            let end_tok = keys.get(end_key.saturating_sub(1)).map_or(start_tok, |k| k.tok);
+            for c in consumed.iter_mut().take(j).skip(i) {
+                *c = true;
+            }
+            i = j;
+            if let Some(h) = head.filter(|h| h.role == AtomRole::Actor && h.kind != ActorKind::Person) {
+                // "Houthi fighters", "Hamas gunmen": the group keeps its own code.
+                out.push(Pending {
+                    mention: self.mention(si, tokens, start_tok, end_tok, h.code.clone(), h.country.clone(), h.sectors.clone(), h.name.clone(), h.kind),
+                    needs_focus: None,
+                });
+                continue;
+            }
+            if let Some(p) = actor {
+                // A known person or group: its own code wins over the titles.
+                let mut country = p.country.clone();
+                let mut code = p.code.clone();
+                let mut sectors = p.sectors.clone();
+                if p.kind == ActorKind::Person && code.is_empty() {
+                    country = country.or_else(|| head.and_then(|h| h.country.clone()));
+                    sectors = order_sectors(&chain.iter().flat_map(|c| c.sectors.clone()).collect::<Vec<_>>());
+                    code = format!("{}{}", country.as_deref().unwrap_or("---"), sectors.concat());
+                }
+                out.push(Pending {
+                    mention: self.mention(si, tokens, start_tok, end_tok, code, country, sectors, p.name.clone(), p.kind),
+                    needs_focus: None,
+                });
+                continue;
+            }
+            let prefix = chain.iter().any(|c| matches!(c.role, AtomRole::Agent { prefix: true }));
+            let sectors = order_sectors(&chain.iter().flat_map(|c| c.sectors.clone()).collect::<Vec<_>>());
+            if sectors.is_empty() {
+                // A head followed by a group or person it does not qualify: emit the head.
+                if let Some(h) = head {
+                    let h_end = keys.get(h.ke.saturating_sub(1)).map_or(start_tok, |k| k.tok);
+                    out.push(Pending {
+                        mention: self.mention(si, tokens, start_tok, h_end, h.code.clone(), h.country.clone(), h.sectors.clone(), h.name.clone(), h.kind),
+                        needs_focus: None,
+                    });
+                }
+                continue;
+            }
+            let name = (!name_words.is_empty()).then(|| name_words.join(" "));
+            let kind = if name.is_some() { ActorKind::Person } else { ActorKind::Agent };
+            match country {
+                Some(c) => {
+                    let code = combine_code(&c, &sectors, prefix);
+                    out.push(Pending {
+                        mention: self.mention(si, tokens, start_tok, end_tok, code, Some(c), sectors, name, kind),
+                        needs_focus: None,
+                    });
+                }
+                None => {
+                    let code = combine_code("---", &sectors, prefix);
+                    out.push(Pending {
+                        mention: self.mention(si, tokens, start_tok, end_tok, code, None, sectors.clone(), name, kind),
+                        needs_focus: Some((sectors, prefix)),
+                    });
+                }
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn mention(
+        &self,
+        si: usize,
+        tokens: &[Token],
+        start_tok: usize,
+        end_tok: usize,
+        code: String,
+        country: Option<String>,
+        sectors: Vec<String>,
+        name: Option<String>,
+        kind: ActorKind,
+    ) -> ActorMention {
+        let span = tokens.get(start_tok..=end_tok).unwrap_or(&[]);
+        let mut text = String::new();
+        for (n, t) in span.iter().enumerate() {
+            text.push_str(&t.text);
+            if t.space_after && n + 1 < span.len() {
+                text.push(' ');
+            }
+        }
+        // A possessive glued to the last token is not part of the name ("Syria's").
+        let mut end = span.last().map_or(0, |t| t.end);
+        if let Some(last) = span.last() {
+            let n = last.norm.chars().count();
+            if n > 2 && last.norm.ends_with("'s") && text.chars().count() > 2 {
+                end = end.saturating_sub(2);
+                let keep = text.chars().count() - 2;
+                text = text.chars().take(keep).collect();
+            }
+        }
+        ActorMention {
+            text,
+            code,
+            country,
+            sectors,
+            name,
+            kind,
+            sentence: si,
+            start: span.first().map_or(0, |t| t.start),
+            end,
+            token_start: start_tok,
+            token_end: end_tok + 1,
+        }
+    }
+
+    /// Give country-less agents the focus country (see the module docs).
+    fn fill_focus(&self, pending: Vec<Pending>) -> Vec<ActorMention> {
+        let mut total: HashMap<String, (usize, usize)> = HashMap::new();
+        for (n, p) in pending.iter().enumerate() {
+            if let Some(c) = &p.mention.country {
+                let e = total.entry(c.clone()).or_insert((0, 0));
+                e.0 += 1;
+                e.1 = n;
+            }
+        }
+        let best = |m: &HashMap<String, (usize, usize)>| {
+            m.iter()
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                .map(|(c, _)| c.clone())
+        };
+        let doc_focus = best(&total);
+        let mut so_far: HashMap<String, (usize, usize)> = HashMap::new();
+        let mut out = Vec::with_capacity(pending.len());
+        for (n, p) in pending.into_iter().enumerate() {
+            let mut m = p.mention;
+            if let Some((sectors, prefix)) = p.needs_focus {
+                if let Some(c) = best(&so_far).or_else(|| doc_focus.clone()) {
+                    m.code = combine_code(&c, &sectors, prefix);
+                    m.country = Some(c);
+                }
+            } else if let Some(c) = &m.country {
+                let e = so_far.entry(c.clone()).or_insert((0, 0));
+                e.0 += 1;
+                e.1 = n;
+            }
+            out.push(m);
+        }
+        out
+    }
+
+    /// Whether a discard phrase occurs in `tokens` (one sentence), and its scope.
+    pub fn discard(&self, tokens: &[Token]) -> Option<DiscardScope> {
+        if self.discards.len() == 0 {
+            return None;
+        }
+        let keys = keys_of(tokens, 0);
+        let ids = self.discards.ids(&keys, tokens);
+        let mut scratch = Vec::new();
+        let mut found = None;
+        for i in 0..keys.len() {
+            self.discards.matches_at(&keys, &ids, tokens, i, &mut scratch);
+            for &(_, v) in &scratch {
+                match self.discard_scopes.get(v as usize) {
+                    Some(DiscardScope::Story) => return Some(DiscardScope::Story),
+                    Some(DiscardScope::Sentence) => found = Some(DiscardScope::Sentence),
+                    None => {}
+                }
+            }
+        }
+        found
+    }
+
+    /// True when the sentence contains a discard phrase: the coder codes no event from it.
+    pub fn is_discarded(&self, tokens: &[Token]) -> bool {
+        self.discard(tokens).is_some()
     }
 
     /// Add a TABARI/PETRARCH `.actors` file. Returns the malformed lines as warnings.
-    pub fn load_petrarch_actors(
-        &mut self,
-        _path: &Path,
-    ) -> Result<Vec<KnowledgeError>, KnowledgeError> {
-        Ok(Vec::new())
+    /// Its phrases replace built-in ones.
+    pub fn load_petrarch_actors(&mut self, path: &Path) -> Result<Vec<KnowledgeError>, KnowledgeError> {
+        let text = petrarch::read(path)?;
+        let (records, warnings) = petrarch::parse_actors(&text, path);
+        for r in records {
+            let (dated, undated): (Vec<DatedCode>, Vec<DatedCode>) =
+                r.codes.into_iter().partition(|c| c.from.is_some() || c.to.is_some());
+            let otherwise = undated.first().map(|c| c.code.clone());
+            let first_code = otherwise.clone().or_else(|| dated.first().map(|c| c.code.clone())).unwrap_or_default();
+            let (country, sectors) = self.split_code(&first_code);
+            let name = r.phrases.first().map(|p| title_case(&p.words.join(" ")));
+            if dated.is_empty() {
+                let kind = if first_code.starts_with("IGO") {
+                    ActorKind::Igo
+                } else if first_code.starts_with("NGO") {
+                    ActorKind::Ngo
+                } else if first_code.len() == 3 && country.is_some() {
+                    ActorKind::Country
+                } else {
+                    ActorKind::Group
+                };
+                let role = if kind == ActorKind::Country { Role::Country } else { Role::Fixed };
+                let entry = Entry {
+                    role,
+                    code: first_code.clone(),
+                    country,
+                    sectors,
+                    name: if kind == ActorKind::Country { self.country_name(&first_code).map(str::to_string).or(name) } else { name },
+                    kind,
+                    proper: true,
+                    caps_only: false,
+                };
+                for p in &r.phrases {
+                    self.add_words(&p.words, p.stem, entry.clone(), true);
+                }
+            } else {
+                let idx = self.people.len() as u32;
+                self.people.push(Person {
+                    name: name.unwrap_or_default(),
+                    kind: ActorKind::Person,
+                    tenures: dated,
+                    otherwise,
+                });
+                for p in &r.phrases {
+                    self.add_user_person_phrase(p, idx);
+                }
+            }
+        }
+        Ok(warnings)
     }
 
-    /// Add a TABARI/PETRARCH `.agents` file.
-    pub fn load_petrarch_agents(
-        &mut self,
-        _path: &Path,
-    ) -> Result<Vec<KnowledgeError>, KnowledgeError> {
-        Ok(Vec::new())
+    fn add_user_person_phrase(&mut self, p: &Phrase, idx: u32) {
+        let entry = Entry {
+            role: Role::People(vec![idx]),
+            code: String::new(),
+            country: None,
+            sectors: Vec::new(),
+            name: None,
+            kind: ActorKind::Person,
+            proper: true,
+            caps_only: false,
+        };
+        self.add_words(&p.words, p.stem, entry, true);
+    }
+
+    /// Add a TABARI/PETRARCH `.agents` file. Its phrases replace built-in ones.
+    pub fn load_petrarch_agents(&mut self, path: &Path) -> Result<Vec<KnowledgeError>, KnowledgeError> {
+        let text = petrarch::read(path)?;
+        let (records, warnings) = petrarch::parse_agents(&text, path);
+        for r in records {
+            let entry = Entry {
+                role: Role::Agent { prefix: r.prefix },
+                code: r.sectors.concat(),
+                country: None,
+                sectors: r.sectors.clone(),
+                name: None,
+                kind: ActorKind::Agent,
+                proper: false,
+                caps_only: false,
+            };
+            for p in &r.phrases {
+                self.add_words(&p.words, p.stem, entry.clone(), true);
+            }
+        }
+        Ok(warnings)
     }
 
     /// Add a TABARI/PETRARCH `.discards` file.
-    pub fn load_petrarch_discards(
-        &mut self,
-        _path: &Path,
-    ) -> Result<Vec<KnowledgeError>, KnowledgeError> {
-        Ok(Vec::new())
+    pub fn load_petrarch_discards(&mut self, path: &Path) -> Result<Vec<KnowledgeError>, KnowledgeError> {
+        let text = petrarch::read(path)?;
+        let (records, warnings) = petrarch::parse_discards(&text, path);
+        for r in records {
+            let id = self.discard_scopes.len() as u32;
+            self.discard_scopes.push(if r.story { DiscardScope::Story } else { DiscardScope::Sentence });
+            self.discards.insert(&r.phrase.words, r.phrase.stem, id);
+        }
+        Ok(warnings)
     }
 }
+
+/// "RUS" + [GOV, MIL] → "RUSGOVMIL"; prefix agents go first ("NGO" + "FRA").
+fn combine_code(country: &str, sectors: &[String], prefix: bool) -> String {
+    if prefix {
+        format!("{}{country}", sectors.concat())
+    } else {
+        format!("{country}{}", sectors.concat())
+    }
+}
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests;
