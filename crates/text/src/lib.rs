@@ -9,6 +9,7 @@ pub mod abbrev;
 pub mod lemma;
 pub mod normalize;
 pub mod segment;
+pub mod tagger;
 pub mod temporal;
 pub mod tokenize;
 
@@ -22,7 +23,8 @@ pub trait LanguageAnalyzer: Send + Sync {
     fn analyze(&self, text: &str) -> TextAnalysis;
 }
 
-/// The rule-based language layer: no model, no tags, no parse.
+/// The rule-based language layer: sentence splitter, tokenizer, averaged-perceptron POS
+/// tagger (Penn tags + universal POS) and tag-aware lemmatiser. No parse, no entities.
 #[derive(Debug, Default, Clone)]
 pub struct RuleAnalyzer;
 
@@ -33,19 +35,38 @@ impl LanguageAnalyzer for RuleAnalyzer {
 
     fn analyze(&self, text: &str) -> TextAnalysis {
         let offsets = wirecoder_core::CharOffsets::new(text);
-        let mut tokens = Vec::new();
+        let tagger = tagger::PosTagger::get();
+        let mut tokens = Vec::with_capacity(text.len() / 5);
         let mut sentences = Vec::new();
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut words: Vec<&str> = Vec::new();
         for (bs, be) in segment::split_sentences(text) {
             let token_start = tokens.len();
-            for (ts, te) in tokenize::tokenize(&text[bs..be]) {
-                let (ts, te) = (bs + ts, bs + te);
+            spans.clear();
+            spans.extend(
+                tokenize::tokenize(&text[bs..be])
+                    .into_iter()
+                    .map(|(ts, te)| (bs + ts, bs + te)),
+            );
+            words.clear();
+            words.extend(spans.iter().map(|&(ts, te)| &text[ts..te]));
+            let tags = tagger.map(|t| t.tag(&words)).unwrap_or_default();
+            for (k, &(ts, te)) in spans.iter().enumerate() {
                 let word = &text[ts..te];
                 let norm = normalize::normalize(word);
-                let lemma = lemma::lemmatize(&norm);
+                let tag = tags.get(k).copied().unwrap_or("");
+                let lemma = lemma::lemmatize_tagged(&norm, tag);
+                let pos = if lemma == "be" && tag.starts_with("VB") {
+                    "AUX"
+                } else {
+                    tagger::universal_pos(tag)
+                };
                 tokens.push(wirecoder_core::Token {
                     text: word.to_string(),
                     norm,
                     lemma,
+                    tag: tag.to_string(),
+                    pos: pos.to_string(),
                     start: offsets.char_of(ts),
                     end: offsets.char_of(te),
                     byte_start: ts,
