@@ -1,10 +1,1162 @@
 //! Toponym recognition and resolution to GeoNames entries.
+//!
+//! Recognition matches the gazetteer over capitalised token spans and keeps a match only
+//! when its context says it names a place: ordinary words that are also place names
+//! ("Mobile", "Reading") need a locative cue ("in", "near", "city of", a ", State"
+//! qualifier); months and titles never count; a name glued to other capitalised words is
+//! part of a person or organisation name; demonyms are not places; a country or capital
+//! acting as a grammatical subject ("Moscow has sent", "Moscow's pledge") is an actor.
+//! Resolution scores each mention's candidates by population, feature type, the document's
+//! focus countries and first-level divisions, explicit qualifiers ("Alexandria, Virginia")
+//! and the dateline, in two passes so confident mentions inform ambiguous ones.
 
-use wirecoder_core::Place;
+use std::collections::{BTreeMap, HashMap};
+
+use wirecoder_core::{ActorKind, Place, Token};
+use wirecoder_knowledge::gazetteer::{distance_km, normalize, GazEntry, Gazetteer};
 
 use crate::DocContext;
 
-/// Every place mentioned in the document, geocoded. `ctx.places` is empty when called.
-pub fn extract(_ctx: &DocContext) -> Vec<Place> {
-    Vec::new()
+/// Longest toponym, in tokens.
+const MAX_SPAN: usize = 7;
+
+/// Prepositions and phrases after which a capitalised name is read as a place.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "near",
+    "at",
+    "from",
+    "to",
+    "outside",
+    "inside",
+    "into",
+    "across",
+    "toward",
+    "towards",
+    "around",
+    "throughout",
+    "via",
+    "between",
+    "through",
+    "within",
+    "beyond",
+    "along",
+    "over",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "of",
+    "visit",
+    "visited",
+    "visiting",
+    "entered",
+    "reached",
+    "left",
+    "fled",
+    "bombed",
+    "shelled",
+    "captured",
+    "recaptured",
+    "retook",
+    "seized",
+    "besieged",
+    "toured",
+    "downtown",
+    "suburban",
+    "rural",
+    "based",
+];
+
+/// Words that never start or form a toponym on their own (months, days, titles and
+/// other capitalised words that GeoNames also lists as places).
+const NEVER: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "president",
+    "general",
+    "defense",
+    "defence",
+    "minister",
+    "ministry",
+    "prime",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "lord",
+    "lady",
+    "saint",
+    "st",
+    "god",
+    "allah",
+    "christmas",
+    "easter",
+    "ramadan",
+    "eid",
+    "islam",
+    "christian",
+    "muslim",
+    "jewish",
+    "catholic",
+    "god",
+    "senator",
+    "governor",
+    "mayor",
+    "secretary",
+    "chief",
+    "captain",
+    "colonel",
+    "major",
+    "sergeant",
+    "lieutenant",
+    "admiral",
+    "commander",
+    "officer",
+    "police",
+    "army",
+    "navy",
+    "state",
+    "republic",
+    "kingdom",
+    "union",
+    "federation",
+    "government",
+    "council",
+    "congress",
+    "parliament",
+    "senate",
+    "assembly",
+    "court",
+    "university",
+    "college",
+    "school",
+    "hospital",
+    "church",
+    "mosque",
+    "street",
+    "road",
+    "avenue",
+    "center",
+    "centre",
+    "city",
+    "county",
+    "province",
+    "district",
+    "region",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "new",
+    "old",
+    "great",
+    "little",
+    "upper",
+    "lower",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "if",
+    "as",
+    "at",
+    "by",
+    "for",
+    "in",
+    "on",
+    "to",
+    "of",
+    "is",
+    "it",
+    "he",
+    "she",
+    "we",
+    "they",
+    "you",
+    "i",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "all",
+    "some",
+    "many",
+    "most",
+    "no",
+    "not",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "first",
+    "last",
+    "next",
+    "after",
+    "before",
+    "during",
+    "while",
+    "when",
+    "where",
+    "what",
+    "who",
+    "how",
+    "why",
+    "also",
+    "just",
+    "even",
+    "still",
+    "then",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "now",
+    "said",
+    "says",
+    "says",
+    "news",
+    "times",
+    "post",
+    "press",
+    "media",
+    "international",
+    "national",
+    "global",
+    "world",
+    "earth",
+    "internet",
+    "web",
+    "online",
+    "facebook",
+    "twitter",
+    "google",
+    "apple",
+    "amazon",
+    "microsoft",
+    "reuters",
+    "associated",
+    "agence",
+    "afp",
+    "ap",
+    "bbc",
+    "cnn",
+    "al",
+    "el",
+    "la",
+    "le",
+    "de",
+    "da",
+    "du",
+    "van",
+    "von",
+    "bin",
+    "ibn",
+    "abu",
+    "umm",
+    "mount",
+    "lake",
+    "river",
+    "sea",
+    "ocean",
+    "gulf",
+    "bay",
+    "island",
+    "islands",
+    "valley",
+    "desert",
+    "mountains",
+    "hills",
+    "park",
+    "square",
+    "airport",
+    "port",
+    "station",
+    "bridge",
+    "dam",
+    "base",
+    "camp",
+    "war",
+    "peace",
+    "victory",
+    "liberty",
+    "freedom",
+    "independence",
+    "unity",
+    "hope",
+    "faith",
+    "justice",
+    "truth",
+    "love",
+    "life",
+    "health",
+    "education",
+    "energy",
+    "oil",
+    "gas",
+    "water",
+    "power",
+    "security",
+    "defense",
+    "trade",
+    "commerce",
+    "industry",
+    "business",
+    "market",
+    "bank",
+    "fund",
+    "council",
+    "committee",
+    "office",
+    "department",
+    "agency",
+    "bureau",
+    "authority",
+    "service",
+    "services",
+    "forces",
+    "force",
+    "guard",
+    "guards",
+    "people",
+    "party",
+    "front",
+    "movement",
+    "brigade",
+    "brigades",
+    "battalion",
+    "division",
+    "regiment",
+    "corps",
+    "group",
+    "groups",
+    "team",
+    "club",
+    "league",
+    "cup",
+    "games",
+    "olympic",
+    "olympics",
+    "championship",
+    "series",
+    "conference",
+    "summit",
+    "forum",
+    "festival",
+    "day",
+    "week",
+    "month",
+    "year",
+];
+
+/// Words that, right after a name, make it a larger place name or an administrative unit.
+const PLACE_SUFFIX: &[&str] = &[
+    "county",
+    "parish",
+    "province",
+    "governorate",
+    "district",
+    "region",
+    "state",
+    "city",
+    "town",
+    "village",
+    "township",
+    "borough",
+    "prefecture",
+    "oblast",
+    "municipality",
+    "valley",
+    "river",
+    "mountains",
+    "mountain",
+    "desert",
+    "island",
+    "islands",
+    "peninsula",
+    "strait",
+    "sea",
+    "lake",
+    "bay",
+    "gulf",
+    "dam",
+    "heights",
+    "plain",
+    "basin",
+    "delta",
+    "coast",
+    "canal",
+    "pass",
+    "gorge",
+];
+
+/// Words before a name that still allow it to be a place ("North Carolina" is matched
+/// whole; these cover "Greater London", "Downtown Beirut", "Eastern Ghouta" misses).
+const PLACE_PREFIX: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "greater",
+    "downtown",
+    "upper",
+    "lower",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "rural",
+    "metropolitan",
+    "metro",
+    "suburban",
+];
+
+/// Words allowed inside a multi-token toponym.
+const CONNECTOR: &[&str] = &[
+    "of", "de", "del", "della", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "los",
+    "las", "al", "el", "ad", "ar", "as", "an", "at", "az", "ash", "ath", "ul", "bin", "ibn",
+    "upon", "on", "am", "im", "sur", "y", "and", "the", "-", "'", "’", ".", "&",
+];
+
+/// Verbs (and auxiliaries) after which a preceding country or capital is an actor.
+const ACTOR_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "is",
+    "was",
+    "are",
+    "were",
+    "wants",
+    "wanted",
+    "warned",
+    "warns",
+    "accused",
+    "accuses",
+    "sent",
+    "sends",
+    "announced",
+    "announces",
+    "agreed",
+    "agrees",
+    "denied",
+    "denies",
+    "called",
+    "calls",
+    "urged",
+    "urges",
+    "claimed",
+    "claims",
+    "launched",
+    "launches",
+    "rejected",
+    "rejects",
+    "condemned",
+    "condemns",
+    "insisted",
+    "insists",
+    "plans",
+    "planned",
+    "hopes",
+    "hoped",
+    "threatened",
+    "threatens",
+    "supports",
+    "supported",
+    "backed",
+    "backs",
+    "blamed",
+    "blames",
+    "signed",
+    "signs",
+    "deployed",
+    "deploys",
+    "provided",
+    "provides",
+    "intervened",
+    "intervenes",
+    "demanded",
+    "demands",
+    "refused",
+    "refuses",
+    "responded",
+    "responds",
+    "decided",
+    "decides",
+    "imposed",
+    "imposes",
+    "expelled",
+    "expels",
+    "recalled",
+    "recalls",
+    "summoned",
+    "summons",
+    "offered",
+    "offers",
+    "promised",
+    "promises",
+    "pledged",
+    "pledges",
+    "vowed",
+    "vows",
+    "stated",
+    "states",
+    "told",
+    "tells",
+    "believes",
+    "believed",
+    "considers",
+    "considered",
+    "did",
+    "does",
+    "do",
+    "cannot",
+    "can",
+    "shall",
+    "also",
+    "reportedly",
+    "officially",
+];
+
+/// A recognised toponym, before resolution.
+#[derive(Debug, Clone)]
+struct Mention {
+    /// End of the token range in the document.
+    tok_end: usize,
+    start: usize,
+    end: usize,
+    text: String,
+    /// The name looked up (the mention without a place-type suffix).
+    key: String,
+    /// A type suffix followed the name ("Rapides Parish"): prefer divisions.
+    admin_suffix: bool,
+    /// Index of a following ", Qualifier" mention.
+    qualifier: Option<usize>,
 }
+
+fn is_capitalised(t: &Token) -> bool {
+    t.text.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_all_caps(t: &Token) -> bool {
+    t.text.chars().any(char::is_alphabetic)
+        && t.text
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
+fn lower(t: &Token) -> String {
+    t.text.to_lowercase()
+}
+
+fn is_connector(t: &Token) -> bool {
+    let l = lower(t);
+    CONNECTOR.contains(&l.as_str())
+}
+
+fn is_possessive(t: &Token) -> bool {
+    matches!(t.text.as_str(), "'s" | "’s" | "'" | "’")
+}
+
+/// Every toponym mention of the document, in text order.
+fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
+    let body = ctx.doc.body.as_str();
+    let tokens = &ctx.text.tokens;
+    // Words seen as the last part of unmatched multi-word capitalised names (people and
+    // organisations: "Chiquita Raquel Henry"): bare later uses are names, not places.
+    let mut name_parts: HashMap<String, usize> = HashMap::new();
+    let mut out: Vec<Mention> = Vec::new();
+    let mut blocked: Vec<bool> = vec![false; tokens.len()];
+    for a in ctx.actors {
+        if matches!(
+            a.kind,
+            ActorKind::Person | ActorKind::Igo | ActorKind::Ngo | ActorKind::Group
+        ) {
+            for b in blocked
+                .iter_mut()
+                .take(a.token_end.min(tokens.len()))
+                .skip(a.token_start)
+            {
+                *b = true;
+            }
+        }
+    }
+    for sentence in &ctx.text.sentences {
+        let (s0, s1) = (
+            sentence.token_start.min(tokens.len()),
+            sentence.token_end.min(tokens.len()),
+        );
+        let sent = &tokens[s0..s1];
+        // Headlines and all-caps lines: adjacency says nothing about names there.
+        let caps_words = sent.iter().filter(|t| is_capitalised(t)).count();
+        let words = sent
+            .iter()
+            .filter(|t| t.text.chars().any(char::is_alphabetic))
+            .count();
+        let title_case = words >= 4 && caps_words * 10 >= words * 7;
+        let mut i = 0;
+        while i < sent.len() {
+            let t = &sent[i];
+            if !is_capitalised(t) || blocked[s0 + i] {
+                i += 1;
+                continue;
+            }
+            let mut matched = None;
+            for len in (1..=MAX_SPAN.min(sent.len() - i)).rev() {
+                let last = &sent[i + len - 1];
+                if !is_capitalised(last) {
+                    continue;
+                }
+                if sent[i + 1..i + len]
+                    .iter()
+                    .any(|t| !is_capitalised(t) && !is_connector(t))
+                {
+                    continue;
+                }
+                let Some(text) = body.get(t.byte_start..last.byte_end) else {
+                    continue;
+                };
+                if gaz.contains(text) {
+                    matched = Some((len, text.len()));
+                    break;
+                }
+            }
+            // "U.S.-led", "Iranian-backed": a name glued to a lower-case modifier.
+            if matched.is_none() {
+                if let Some(dash) = t.text.rfind('-') {
+                    let tail = &t.text[dash + 1..];
+                    if tail.chars().next().is_some_and(char::is_lowercase)
+                        && gaz.contains(&t.text[..dash])
+                    {
+                        matched = Some((1, dash));
+                    }
+                }
+            }
+            let Some((len, byte_len)) = matched else {
+                // Remember capitalised runs that are not places (likely names).
+                let mut j = i;
+                while j < sent.len() && is_capitalised(&sent[j]) {
+                    j += 1;
+                }
+                if j - i >= 2 && !title_case {
+                    if let Some(last) = sent.get(j - 1) {
+                        *name_parts.entry(normalize(&last.text)).or_default() += 1;
+                    }
+                }
+                i = j.max(i + 1);
+                continue;
+            };
+            let first = t;
+            let last = &sent[i + len - 1];
+            let key_text = body
+                .get(first.byte_start..first.byte_start + byte_len)
+                .unwrap_or_default()
+                .to_string();
+            let key = normalize(&key_text);
+            let prev = i.checked_sub(1).and_then(|p| sent.get(p));
+            let prev2 = i.checked_sub(2).and_then(|p| sent.get(p));
+            let next = sent.get(i + len);
+            let prev_l = prev.map(lower).unwrap_or_default();
+            let next_l = next.map(lower).unwrap_or_default();
+            let sentence_initial = i == 0
+                || prev.is_some_and(|p| matches!(p.text.as_str(), "\"" | "“" | "(" | "'" | "‘"));
+            let locative = LOCATIVE.contains(&prev_l.as_str())
+                || (prev_l == "of"
+                    && prev2.is_some_and(|p| {
+                        matches!(
+                            lower(p).as_str(),
+                            "city"
+                                | "town"
+                                | "village"
+                                | "province"
+                                | "state"
+                                | "region"
+                                | "capital"
+                                | "outskirts"
+                                | "suburbs"
+                                | "port"
+                                | "area"
+                                | "district"
+                                | "governorate"
+                                | "county"
+                                | "republic"
+                        )
+                    }));
+            let qualified_after = next_l == ","
+                && sent.get(i + len + 1).is_some_and(|q| {
+                    is_capitalised(q)
+                        && gaz
+                            .lookup(&q.text)
+                            .iter()
+                            .any(|e| e.feature_code == "ADM1" || e.is_country())
+                });
+            let qualifies_prev =
+                prev_l == "," && out.last().is_some_and(|m| m.tok_end + 1 == s0 + i);
+            let mut keep = true;
+            let entries = gaz.lookup(&key);
+            let single = len == 1 && byte_len == first.text.len();
+            let top_pop = entries.iter().map(|e| e.population).max().unwrap_or(0);
+            let strong = entries.iter().any(|e| {
+                e.is_country()
+                    || e.feature_code == "ADM1"
+                    || e.feature_class != "P" && e.feature_class != "A"
+            }) || top_pop >= 100_000;
+            if NEVER.contains(&key.as_str()) {
+                keep = false;
+            }
+            // Demonyms and adjectives are not places.
+            if gaz.demonym_country(&key_text).is_some()
+                && !entries.iter().any(|e| normalize(&e.name) == key)
+            {
+                keep = false;
+            }
+            if single
+                && gaz.is_common_word(&key)
+                && !(locative || qualified_after || qualifies_prev)
+            {
+                keep = false;
+            }
+            if single
+                && !strong
+                && sentence_initial
+                && !qualified_after
+                && is_capitalised(first)
+                && !is_all_caps(first)
+            {
+                // Capitalised by position only: keep only well-known or cued names.
+                keep = locative;
+            }
+            // Part of a longer capitalised name (person, organisation).
+            if keep && !title_case {
+                if let Some(p) = prev {
+                    let pl = prev_l.as_str();
+                    if is_capitalised(p)
+                        && !PLACE_PREFIX.contains(&pl)
+                        && !is_connector(p)
+                        && i != 1
+                    {
+                        keep = false;
+                    }
+                }
+                if let Some(n) = next {
+                    if is_capitalised(n)
+                        && !is_connector(n)
+                        && !PLACE_SUFFIX.contains(&next_l.as_str())
+                    {
+                        keep = false;
+                    }
+                }
+            }
+            if keep && single && !locative && !strong && name_parts.contains_key(&key) {
+                keep = false;
+            }
+            // A country, capital or division acting as the subject of a verb is an actor.
+            if keep && !locative {
+                let actorish = entries.iter().take(3).any(|e| {
+                    e.is_country() || e.feature_code == "PPLC" || e.feature_code == "ADM1"
+                });
+                let next_is_verb = ACTOR_VERBS.contains(&next_l.as_str());
+                let possessive = next.is_some_and(is_possessive);
+                if actorish && (next_is_verb || possessive) {
+                    keep = false;
+                }
+            }
+            if !keep {
+                i += len;
+                continue;
+            }
+            // "Rapides Parish": the suffix belongs to the toponym.
+            let (tok_end, end_tok) = match next {
+                Some(n)
+                    if byte_len == last.byte_end - first.byte_start
+                        && is_capitalised(n)
+                        && PLACE_SUFFIX.contains(&next_l.as_str()) =>
+                {
+                    (s0 + i + len + 1, n)
+                }
+                _ => (s0 + i + len, last),
+            };
+            let admin_suffix = tok_end > s0 + i + len;
+            let byte_end = if admin_suffix {
+                end_tok.byte_end
+            } else {
+                first.byte_start + byte_len
+            };
+            let text = body
+                .get(first.byte_start..byte_end)
+                .unwrap_or_default()
+                .to_string();
+            let start = first.start;
+            let end = start + text.chars().count();
+            if qualifies_prev {
+                let idx = out.len();
+                if let Some(m) = out.last_mut() {
+                    m.qualifier = Some(idx);
+                }
+            }
+            out.push(Mention {
+                tok_end,
+                start,
+                end,
+                text,
+                key,
+                admin_suffix,
+                qualifier: None,
+            });
+            i = tok_end - s0;
+        }
+    }
+    out
+}
+
+/// What the document is about, geographically.
+#[derive(Debug, Default)]
+struct Focus {
+    countries: BTreeMap<String, f64>,
+    admin1: BTreeMap<(String, String), f64>,
+    anchors: Vec<(f64, f64)>,
+    total: f64,
+}
+
+impl Focus {
+    fn country_weight(&self, cc: &str) -> f64 {
+        if self.total <= 0.0 {
+            return 0.0;
+        }
+        self.countries.get(cc).copied().unwrap_or(0.0) / self.total
+    }
+}
+
+fn feature_prior(e: &GazEntry, m: &Mention) -> f64 {
+    match (e.feature_class.as_str(), e.feature_code.as_str()) {
+        ("A", c) if c.starts_with("PCL") => 8.0,
+        ("A", "ADM1") if m.admin_suffix => 6.0,
+        ("A", "ADM1") => 2.5,
+        ("A", "ADM2") if m.admin_suffix => 7.0,
+        ("A", _) => -1.5,
+        ("P", "PPLC") => 2.0,
+        ("P", _) if m.admin_suffix => -1.0,
+        ("P", _) => 0.0,
+        ("L", "CONT") => 6.0,
+        _ => 3.0,
+    }
+}
+
+fn score(e: &GazEntry, m: &Mention, focus: &Focus, qualifier: Option<&GazEntry>) -> f64 {
+    let mut s = ((e.population as f64) + 1.0).log10() + feature_prior(e, m);
+    if normalize(&e.name) == m.key {
+        s += 1.0;
+    }
+    let w = focus.country_weight(&e.country);
+    if w > 0.0 {
+        s += 1.5 + 3.0 * w;
+    }
+    if let Some(a) = focus.admin1.get(&(e.country.clone(), e.admin1.clone())) {
+        if !e.is_country() {
+            s += 1.0 + a.min(3.0);
+        }
+    }
+    if !focus.anchors.is_empty() && !e.is_country() {
+        let near = focus
+            .anchors
+            .iter()
+            .map(|&(lat, lon)| distance_km(lat, lon, e.lat, e.lon))
+            .fold(f64::INFINITY, f64::min);
+        if near < 50.0 {
+            s += 1.5;
+        } else if near < 250.0 {
+            s += 0.75;
+        }
+    }
+    if let Some(q) = qualifier {
+        let same_country = q.country == e.country;
+        let same_admin = q.is_country() || q.admin1 == e.admin1;
+        s += if same_country && same_admin {
+            12.0
+        } else {
+            -6.0
+        };
+    }
+    s
+}
+
+fn best<'g>(
+    cands: &[&'g GazEntry],
+    m: &Mention,
+    focus: &Focus,
+    qualifier: Option<&GazEntry>,
+) -> Option<(&'g GazEntry, f64)> {
+    let mut best: Option<(&GazEntry, f64)> = None;
+    // A division named like a town inside it ("Aleppo", "Tehran") means the town unless
+    // the text says "province"/"county".
+    let shadowed = |e: &GazEntry| {
+        !m.admin_suffix
+            && e.feature_class == "A"
+            && !e.is_country()
+            && cands
+                .iter()
+                .any(|p| p.feature_class == "P" && p.country == e.country && p.admin1 == e.admin1)
+    };
+    for &e in cands {
+        if shadowed(e) {
+            continue;
+        }
+        let s = score(e, m, focus, qualifier);
+        if best.is_none_or(|(b, bs)| s > bs || (s == bs && e.geonames_id < b.geonames_id)) {
+            best = Some((e, s));
+        }
+    }
+    best
+}
+
+fn to_place(text: &str, e: &GazEntry, start: usize, end: usize) -> Place {
+    Place {
+        text: text.to_string(),
+        name: e.name.clone(),
+        country: e.country.clone(),
+        admin1: e.admin1_name.clone(),
+        lat: e.lat,
+        lon: e.lon,
+        geonames_id: e.geonames_id,
+        feature: e.feature(),
+        start,
+        end,
+    }
+}
+
+/// Every place mentioned in the document, geocoded. `ctx.places` is empty when called.
+pub fn extract(ctx: &DocContext) -> Vec<Place> {
+    let gaz = &ctx.kb.gazetteer;
+    let mentions = recognise(ctx, gaz);
+    let cands: Vec<Vec<&GazEntry>> = mentions.iter().map(|m| gaz.lookup(&m.key)).collect();
+
+    // Focus from explicit country names, demonyms, actors and the dateline.
+    let mut focus = Focus::default();
+    let add_country = |f: &mut Focus, cc: &str, w: f64| {
+        if !cc.is_empty() {
+            *f.countries.entry(cc.to_string()).or_default() += w;
+            f.total += w;
+        }
+    };
+    for c in &cands {
+        if let Some(e) = c.iter().find(|e| e.is_country()) {
+            add_country(&mut focus, &e.country, 1.0);
+        }
+    }
+    for t in &ctx.text.tokens {
+        if is_capitalised(t) {
+            if let Some(cc) = gaz.demonym_country(&t.text) {
+                add_country(&mut focus, cc, 0.5);
+            }
+        }
+    }
+    for a in ctx.actors {
+        if let Some(cc) = a.country.as_deref().and_then(|c| gaz.alpha2_of(c)) {
+            add_country(&mut focus, cc, 0.5);
+        }
+    }
+    let dateline = resolve_dateline(ctx);
+    if let Some(d) = &dateline {
+        add_country(&mut focus, &d.country, 2.0);
+        focus.anchors.push((d.lat, d.lon));
+    }
+
+    // Pass 1: resolve, and let confident non-country resolutions add to the focus.
+    let mut first: Vec<Option<&GazEntry>> = Vec::with_capacity(mentions.len());
+    for (m, c) in mentions.iter().zip(&cands) {
+        first.push(best(c, m, &focus, None).map(|(e, _)| e));
+    }
+    let mut focus2 = Focus {
+        countries: focus.countries.clone(),
+        total: focus.total,
+        anchors: focus.anchors.clone(),
+        admin1: BTreeMap::new(),
+    };
+    for (e, c) in first.iter().zip(&cands) {
+        let Some(e) = e else { continue };
+        if e.is_country() {
+            continue;
+        }
+        let unambiguous = c.len() == 1
+            || e.feature_code == "ADM1"
+            || e.feature_code == "ADM2"
+            || e.population >= 500_000;
+        if unambiguous {
+            add_country(&mut focus2, &e.country, 0.5);
+            if !e.admin1.is_empty() {
+                *focus2
+                    .admin1
+                    .entry((e.country.clone(), e.admin1.clone()))
+                    .or_default() += 1.0;
+            }
+            if e.feature_class == "P" || e.feature_code == "ADM2" {
+                focus2.anchors.push((e.lat, e.lon));
+            }
+        }
+    }
+
+    // Pass 2 with qualifiers and the wider focus; one sense per name per document.
+    let mut chosen: HashMap<String, &GazEntry> = HashMap::new();
+    let mut places = Vec::with_capacity(mentions.len());
+    for (m, c) in mentions.iter().zip(&cands) {
+        let qualifier = m
+            .qualifier
+            .and_then(|q| first.get(q).copied().flatten())
+            .filter(|q| q.is_country() || q.feature_code == "ADM1");
+        let pick = match (qualifier, chosen.get(&m.key)) {
+            (None, Some(&e)) => Some(e),
+            _ => best(c, m, &focus2, qualifier).map(|(e, _)| e),
+        };
+        if let Some(e) = pick {
+            chosen.entry(m.key.clone()).or_insert(e);
+            places.push(to_place(&m.text, e, m.start, m.end));
+        }
+    }
+    places
+}
+
+/// The place named in the dateline ("TEHRAN"), resolved without text context: the most
+/// prominent entry of that name. Its offsets are 0..0 (the dateline is not in the body).
+pub fn resolve_dateline(ctx: &DocContext) -> Option<Place> {
+    let raw = ctx.doc.dateline_place.as_deref()?.trim();
+    // "BEIRUT, Lebanon" / "Alexandria, Va.": the first part is the place.
+    let (name, qual) = match raw.split_once(',') {
+        Some((n, q)) => (n.trim(), Some(q.trim())),
+        None => (raw, None),
+    };
+    let gaz = &ctx.kb.gazetteer;
+    let cands = gaz.lookup(name);
+    let qual_entry = qual.and_then(|q| {
+        gaz.lookup(q)
+            .into_iter()
+            .find(|e| e.is_country() || e.feature_code == "ADM1")
+    });
+    let m = Mention {
+        tok_end: 0,
+        start: 0,
+        end: 0,
+        text: raw.to_string(),
+        key: normalize(name),
+        admin_suffix: false,
+        qualifier: None,
+    };
+    // Datelines name cities: favour populated places over same-named divisions.
+    let cities: Vec<&GazEntry> = cands
+        .iter()
+        .copied()
+        .filter(|e| e.feature_class == "P")
+        .collect();
+    let pool = if cities.is_empty() { &cands } else { &cities };
+    let (e, _) = best(pool, &m, &Focus::default(), qual_entry)?;
+    Some(to_place(raw, e, 0, 0))
+}
+
+/// The place of sentence `sentence`: the first non-country place in it, else its first
+/// country, else None. Callers fall back to [`resolve_dateline`].
+pub fn place_for_sentence<'a>(ctx: &'a DocContext, sentence: usize) -> Option<&'a Place> {
+    let s = ctx.text.sentences.get(sentence)?;
+    let inside: Vec<&Place> = ctx
+        .places
+        .iter()
+        .filter(|p| p.start >= s.start && p.end <= s.end)
+        .collect();
+    inside
+        .iter()
+        .find(|p| !p.feature.starts_with("A.PCL"))
+        .or_else(|| inside.first())
+        .copied()
+}
+
+/// The place in sentence `sentence` nearest to char offset `pos` (e.g. the event verb),
+/// preferring places after a locative cue by taking the closest one; countries count only
+/// when nothing finer is in the sentence.
+pub fn place_near<'a>(ctx: &'a DocContext, sentence: usize, pos: usize) -> Option<&'a Place> {
+    let s = ctx.text.sentences.get(sentence)?;
+    let inside: Vec<&Place> = ctx
+        .places
+        .iter()
+        .filter(|p| p.start >= s.start && p.end <= s.end)
+        .collect();
+    let dist = |p: &Place| p.start.abs_diff(pos).min(p.end.abs_diff(pos));
+    inside
+        .iter()
+        .filter(|p| !p.feature.starts_with("A.PCL"))
+        .min_by_key(|p| dist(p))
+        .or_else(|| inside.iter().min_by_key(|p| dist(p)))
+        .copied()
+}
+
+#[cfg(test)]
+mod tests;

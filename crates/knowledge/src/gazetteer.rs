@@ -155,7 +155,11 @@ impl Gazetteer {
         let mut out: Vec<&GazEntry> = self
             .index()
             .get(&key)
-            .map(|ids| ids.iter().filter_map(|&i| entries.get(i as usize)).collect())
+            .map(|ids| {
+                ids.iter()
+                    .filter_map(|&i| entries.get(i as usize))
+                    .collect()
+            })
             .unwrap_or_default();
         out.sort_by(|a, b| {
             b.population
@@ -392,7 +396,10 @@ mod tests {
         assert_eq!(normalize("--"), "");
         for s in ["Al-Tabqa", "U.S.", "St. John's", "A--b"] {
             let utf: String = s.chars().chain(std::iter::once('é')).collect();
-            assert_eq!(format!("{}e", normalize(s)).trim_start(), normalize(&utf).trim_start());
+            assert_eq!(
+                format!("{}e", normalize(s)).trim_start(),
+                normalize(&utf).trim_start()
+            );
         }
     }
 
@@ -411,11 +418,15 @@ mod tests {
             .iter()
             .any(|e| e.geonames_id == 112_931 && e.feature_code == "PPLC"));
         let palmyra = g.lookup("palmyra");
-        assert!(palmyra.iter().any(|e| e.geonames_id == 163_808 && e.country == "SY"));
+        assert!(palmyra
+            .iter()
+            .any(|e| e.geonames_id == 163_808 && e.country == "SY"));
         let tabqa = g.lookup("Tabqa");
         assert!(tabqa.iter().any(|e| e.country == "SY"));
         let aleppo = g.lookup("aleppo");
-        assert!(aleppo.iter().any(|e| e.country == "SY" && e.feature_class == "P"));
+        assert!(aleppo
+            .iter()
+            .any(|e| e.country == "SY" && e.feature_class == "P"));
         assert!(!g.lookup("Euphrates Valley").is_empty());
         assert!(!g.lookup("Strait of Hormuz").is_empty());
         assert!(!g.lookup("golan heights").is_empty());
@@ -463,7 +474,10 @@ mod tests {
         let n = g.len();
         let parsed = t.elapsed();
         let _ = g.lookup("x");
-        eprintln!("gazetteer: {n} entries parsed in {parsed:?}, indexed in {:?}", t.elapsed() - parsed);
+        eprintln!(
+            "gazetteer: {n} entries parsed in {parsed:?}, indexed in {:?}",
+            t.elapsed() - parsed
+        );
         assert!(n > 0);
     }
 

@@ -1,0 +1,145 @@
+use std::sync::OnceLock;
+
+use wirecoder_core::{Document, Place};
+use wirecoder_knowledge::gazetteer::Gazetteer;
+use wirecoder_knowledge::KnowledgeBase;
+use wirecoder_text::{LanguageAnalyzer, RuleAnalyzer};
+
+use super::*;
+
+fn kb() -> &'static KnowledgeBase {
+    static KB: OnceLock<KnowledgeBase> = OnceLock::new();
+    KB.get_or_init(|| KnowledgeBase {
+        gazetteer: Gazetteer::builtin().unwrap_or_default(),
+        ..Default::default()
+    })
+}
+
+fn run(body: &str, dateline: Option<&str>) -> (Vec<Place>, Option<Place>) {
+    let doc = Document {
+        id: "t".into(),
+        body: body.into(),
+        dateline_place: dateline.map(str::to_string),
+        ..Default::default()
+    };
+    let text = RuleAnalyzer.analyze(body);
+    let ctx = DocContext {
+        doc: &doc,
+        text: &text,
+        kb: kb(),
+        doc_date: None,
+        actors: &[],
+        dates: &[],
+        places: &[],
+    };
+    (extract(&ctx), resolve_dateline(&ctx))
+}
+
+fn texts(places: &[Place]) -> Vec<&str> {
+    places.iter().map(|p| p.text.as_str()).collect()
+}
+
+#[test]
+fn seed_article_places() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/seed/article.txt"
+    );
+    let Ok(body) = std::fs::read_to_string(path) else {
+        eprintln!("skipping: {path} not found");
+        return;
+    };
+    let (places, dateline) = run(&body, Some("TEHRAN"));
+    let find = |name: &str| places.iter().find(|p| p.text == name);
+    let tehran = find("Tehran").map(|p| (p.geonames_id, p.country.as_str()));
+    assert_eq!(tehran, Some((112_931, "IR")), "{:?}", texts(&places));
+    let palmyra = find("Palmyra").map(|p| (p.geonames_id, p.country.as_str()));
+    assert_eq!(palmyra, Some((163_808, "SY")));
+    let aleppo = find("Aleppo").map(|p| p.country.as_str());
+    assert_eq!(aleppo, Some("SY"));
+    let tabqa = find("Tabqa").map(|p| p.country.as_str());
+    assert_eq!(tabqa, Some("SY"));
+    assert!(find("Euphrates Valley").is_some(), "{:?}", texts(&places));
+    assert!(places
+        .iter()
+        .any(|p| p.text == "Syria" && p.country == "SY"));
+    for bad in ["General", "President", "March", "Defense", "Moscow"] {
+        assert!(find(bad).is_none(), "{bad} in {:?}", texts(&places));
+    }
+    assert_eq!(dateline.map(|d| d.geonames_id), Some(112_931));
+    for p in &places {
+        let span: String = body.chars().skip(p.start).take(p.end - p.start).collect();
+        assert_eq!(span, p.text);
+    }
+}
+
+#[test]
+fn metonyms_are_actors_places_are_places() {
+    let (p, _) = run(
+        "Moscow has sent warplanes. Moscow's pledge was clear.",
+        None,
+    );
+    assert!(p.is_empty(), "{:?}", texts(&p));
+    let (p, _) = run("Talks were held in Moscow on Friday.", None);
+    assert_eq!(p.first().map(|p| p.country.as_str()), Some("RU"));
+}
+
+#[test]
+fn months_and_titles_are_not_places() {
+    let (p, _) = run(
+        "In March, General Smith met President Jones in May. Defense officials agreed.",
+        None,
+    );
+    assert!(p.is_empty(), "{:?}", texts(&p));
+}
+
+#[test]
+fn qualifier_picks_the_division() {
+    let (p, _) = run(
+        "The fire broke out in Alexandria, Virginia, on Monday.",
+        None,
+    );
+    let alex = p.iter().find(|p| p.text == "Alexandria");
+    assert_eq!(
+        alex.map(|p| (p.country.as_str(), p.admin1.as_deref())),
+        Some(("US", Some("Virginia")))
+    );
+    let (p, _) = run("Protesters gathered in Alexandria and Cairo.", None);
+    assert_eq!(p.first().map(|p| p.country.as_str()), Some("EG"));
+}
+
+#[test]
+fn common_words_need_context() {
+    let (p, _) = run("Mobile phones were seized. Reading is fun.", None);
+    assert!(p.is_empty(), "{:?}", texts(&p));
+    let (p, _) = run("A storm hit Mobile, Alabama, overnight.", None);
+    assert_eq!(p.first().map(|p| p.country.as_str()), Some("US"));
+}
+
+#[test]
+fn demonyms_are_not_places() {
+    let (p, _) = run("Syrian and Iranian officials met Russians.", None);
+    assert!(p.is_empty(), "{:?}", texts(&p));
+}
+
+#[test]
+fn unknown_names_do_not_empty_the_rest() {
+    let (p, _) = run("Fighting near Xqzzyville and in Homs continued.", None);
+    assert_eq!(texts(&p), vec!["Homs"]);
+}
+
+#[test]
+fn garbage_input_never_panics() {
+    for s in [
+        "",
+        "   ",
+        "’s ’s",
+        "- - -",
+        "A",
+        "\u{0301}Á-",
+        "in , ,",
+        "X, , Y",
+    ] {
+        let _ = run(s, Some(""));
+    }
+}
