@@ -47,18 +47,80 @@ const AGENT_PLACE_LINK: &[&str] = &["in", "around", "near", "inside", "across", 
 /// Last words of agent phrases that name one person, so a following capitalised name
 /// belongs to the mention ("Defense Minister General Hossein Dehghan").
 const TITLE_WORDS: &[&str] = &[
-    "minister", "president", "general", "premier", "chancellor", "secretary", "spokesman",
-    "spokeswoman", "spokesperson", "ambassador", "envoy", "commander", "leader", "king",
-    "queen", "emir", "prince", "governor", "mayor", "colonel", "admiral", "judge",
-    "prosecutor", "senator", "congressman", "congresswoman", "lawmaker", "official",
-    "diplomat", "chief", "marshal", "sultan", "cleric", "ayatollah", "imam", "activist",
-    "journalist", "negotiator", "lieutenant", "major", "captain", "sheikh", "mp",
+    "minister",
+    "president",
+    "general",
+    "premier",
+    "chancellor",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "envoy",
+    "commander",
+    "leader",
+    "king",
+    "queen",
+    "emir",
+    "prince",
+    "governor",
+    "mayor",
+    "colonel",
+    "admiral",
+    "judge",
+    "prosecutor",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "official",
+    "diplomat",
+    "chief",
+    "marshal",
+    "sultan",
+    "cleric",
+    "ayatollah",
+    "imam",
+    "activist",
+    "journalist",
+    "negotiator",
+    "lieutenant",
+    "major",
+    "captain",
+    "sheikh",
+    "mp",
 ];
 
 const NOT_NAMES: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "the", "a", "an", "on", "in", "said", "says", "told", "and",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "the",
+    "a",
+    "an",
+    "on",
+    "in",
+    "said",
+    "says",
+    "told",
+    "and",
 ];
 
 /// What a dictionary phrase stands for.
@@ -394,7 +456,14 @@ impl ActorDictionary {
         }
     }
 
-    fn add_person_phrase(&mut self, words: &[String], idx: u32, proper: bool, caps: bool, surname: bool) {
+    fn add_person_phrase(
+        &mut self,
+        words: &[String],
+        idx: u32,
+        proper: bool,
+        caps: bool,
+        surname: bool,
+    ) {
         if words.is_empty() {
             return;
         }
@@ -498,7 +567,12 @@ impl ActorDictionary {
                 .max_by_key(|t| t.from)
                 .map(|t| t.code.clone())
                 .or_else(|| p.otherwise.clone())
-                .or_else(|| p.tenures.iter().max_by_key(|t| t.from).map(|t| t.code.clone())),
+                .or_else(|| {
+                    p.tenures
+                        .iter()
+                        .max_by_key(|t| t.from)
+                        .map(|t| t.code.clone())
+                }),
             None => p
                 .tenures
                 .iter()
@@ -523,16 +597,17 @@ impl ActorDictionary {
         let mut seen_people: HashSet<u32> = HashSet::new();
         let mut pending: Vec<Pending> = Vec::new();
         let whole;
-        let sentences: &[wirecoder_core::Sentence] = if text.sentences.is_empty() && !text.tokens.is_empty() {
-            whole = [wirecoder_core::Sentence {
-                token_start: 0,
-                token_end: text.tokens.len(),
-                ..Default::default()
-            }];
-            &whole
-        } else {
-            &text.sentences
-        };
+        let sentences: &[wirecoder_core::Sentence] =
+            if text.sentences.is_empty() && !text.tokens.is_empty() {
+                whole = [wirecoder_core::Sentence {
+                    token_start: 0,
+                    token_end: text.tokens.len(),
+                    ..Default::default()
+                }];
+                &whole
+            } else {
+                &text.sentences
+            };
         let mut scratch = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
             let Some(toks) = text.tokens.get(s.token_start..s.token_end) else {
@@ -540,7 +615,14 @@ impl ActorDictionary {
             };
             let keys = keys_of(toks, s.token_start);
             let ids = self.trie.ids(&keys, &text.tokens);
-            let atoms = self.atoms(&keys, &ids, &text.tokens, date, &mut seen_people, &mut scratch);
+            let atoms = self.atoms(
+                &keys,
+                &ids,
+                &text.tokens,
+                date,
+                &mut seen_people,
+                &mut scratch,
+            );
             self.compose(si, &keys, &atoms, &text.tokens, &mut pending);
         }
         self.fill_focus(pending)
@@ -562,7 +644,9 @@ impl ActorDictionary {
             self.trie.matches_at(keys, ids, tokens, i, scratch);
             let mut taken = None;
             for &(end, v) in scratch.iter().rev() {
-                let Some(e) = self.entries.get(v as usize) else { continue };
+                let Some(e) = self.entries.get(v as usize) else {
+                    continue;
+                };
                 if !self.case_ok(e, keys, tokens, i, end) {
                     continue;
                 }
@@ -588,7 +672,11 @@ impl ActorDictionary {
             let b = keys.get(end.saturating_sub(1)).map_or(0, |k| k.tok);
             tokens.get(a..=b).unwrap_or(&[])
         };
-        if e.caps_only && span().iter().any(|t| t.text.chars().any(char::is_lowercase)) {
+        if e.caps_only
+            && span()
+                .iter()
+                .any(|t| t.text.chars().any(char::is_lowercase))
+        {
             return false;
         }
         if e.proper && !span().iter().any(|t| has_upper(&t.text)) {
@@ -625,8 +713,14 @@ impl ActorDictionary {
             Role::Metonym => atom.role = AtomRole::Metonym,
             Role::Agent { prefix } => {
                 atom.role = AtomRole::Agent { prefix: *prefix };
-                let last = keys.get(ke.saturating_sub(1)).map(|k| k.text(tokens)).unwrap_or("");
-                let last = last.strip_suffix('s').filter(|_| last != "mps").unwrap_or(last);
+                let last = keys
+                    .get(ke.saturating_sub(1))
+                    .map(|k| k.text(tokens))
+                    .unwrap_or("");
+                let last = last
+                    .strip_suffix('s')
+                    .filter(|_| last != "mps")
+                    .unwrap_or(last);
                 atom.title = TITLE_WORDS.contains(&last);
             }
             Role::Fixed => {}
@@ -637,7 +731,9 @@ impl ActorDictionary {
                     .find(|c| seen.contains(c))
                     .or_else(|| {
                         cands.iter().copied().find(|&c| {
-                            self.people.get(c as usize).is_some_and(|p| self.in_office(p, date))
+                            self.people
+                                .get(c as usize)
+                                .is_some_and(|p| self.in_office(p, date))
                         })
                     })
                     .or_else(|| cands.first().copied())?;
@@ -653,7 +749,9 @@ impl ActorDictionary {
                             .iter()
                             .copied()
                             .filter(|&c| {
-                                self.people.get(c as usize).is_some_and(|p| self.in_office(p, date))
+                                self.people
+                                    .get(c as usize)
+                                    .is_some_and(|p| self.in_office(p, date))
                             })
                             .collect();
                         match office[..] {
@@ -682,7 +780,14 @@ impl ActorDictionary {
     }
 
     /// Combine atoms into mentions (see the module docs).
-    fn compose(&self, si: usize, keys: &[Key], atoms: &[Atom], tokens: &[Token], out: &mut Vec<Pending>) {
+    fn compose(
+        &self,
+        si: usize,
+        keys: &[Key],
+        atoms: &[Atom],
+        tokens: &[Token],
+        out: &mut Vec<Pending>,
+    ) {
         let key_text = |k: usize| keys.get(k).map(|k| k.text(tokens)).unwrap_or("");
         let atom_at = |k: usize| atoms.iter().position(|a| a.ks == k);
         let mut consumed = vec![false; atoms.len()];
@@ -727,7 +832,10 @@ impl ActorDictionary {
             let mut actor: Option<&Atom> = None;
             if head.is_some() || !chain.is_empty() {
                 if let Some(n) = atoms.get(j) {
-                    if n.ks == end_key && n.role == AtomRole::Actor && head.map_or(true, |h| h.role != AtomRole::Actor) {
+                    if n.ks == end_key
+                        && n.role == AtomRole::Actor
+                        && head.map_or(true, |h| h.role != AtomRole::Actor)
+                    {
                         actor = Some(n);
                         end_key = n.ke;
                         j += 1;
@@ -741,17 +849,25 @@ impl ActorDictionary {
                 i += 1;
                 let lone = match a.role {
                     AtomRole::Place => None,
-                    AtomRole::Metonym
-                        if a.ks > 0 && LOCATIVE.contains(&key_text(a.ks - 1)) =>
-                    {
-                        None
-                    }
+                    AtomRole::Metonym if a.ks > 0 && LOCATIVE.contains(&key_text(a.ks - 1)) => None,
                     _ => Some(a),
                 };
                 if let Some(a) = lone {
-                    let end_tok = keys.get(a.ke.saturating_sub(1)).map_or(start_tok, |k| k.tok);
+                    let end_tok = keys
+                        .get(a.ke.saturating_sub(1))
+                        .map_or(start_tok, |k| k.tok);
                     out.push(Pending {
-                        mention: self.mention(si, tokens, start_tok, end_tok, a.code.clone(), a.country.clone(), a.sectors.clone(), a.name.clone(), a.kind),
+                        mention: self.mention(
+                            si,
+                            tokens,
+                            start_tok,
+                            end_tok,
+                            a.code.clone(),
+                            a.country.clone(),
+                            a.sectors.clone(),
+                            a.name.clone(),
+                            a.kind,
+                        ),
                         needs_focus: None,
                     });
                 }
@@ -765,7 +881,10 @@ impl ActorDictionary {
                     let Some(key) = keys.get(k) else { break };
                     let Some(t) = tokens.get(key.tok) else { break };
                     let starts_upper = t.text.chars().next().is_some_and(char::is_uppercase);
-                    if !starts_upper || atom_at(k).is_some() || NOT_NAMES.contains(&key.text(tokens)) {
+                    if !starts_upper
+                        || atom_at(k).is_some()
+                        || NOT_NAMES.contains(&key.text(tokens))
+                    {
                         break;
                     }
                     name_words.push(t.text.clone());
@@ -793,7 +912,10 @@ impl ActorDictionary {
                     }
                     if let Some(ci) = atom_at(k) {
                         if let Some(c) = atoms.get(ci) {
-                            if matches!(c.role, AtomRole::Country | AtomRole::Metonym | AtomRole::Place) {
+                            if matches!(
+                                c.role,
+                                AtomRole::Country | AtomRole::Metonym | AtomRole::Place
+                            ) {
                                 country = c.country.clone();
                                 end_key = c.ke;
                                 consumed[ci] = true;
@@ -807,17 +929,23 @@ impl ActorDictionary {
                     for _ in 0..4 {
                         if let Some(ci) = atom_at(k) {
                             if let Some(c) = atoms.get(ci) {
-                                if matches!(c.role, AtomRole::Country | AtomRole::Metonym | AtomRole::Place) {
+                                if matches!(
+                                    c.role,
+                                    AtomRole::Country | AtomRole::Metonym | AtomRole::Place
+                                ) {
                                     country = c.country.clone();
                                     consumed[ci] = true;
                                 }
                             }
                             break;
                         }
-                        let lower = keys
-                            .get(k)
-                            .and_then(|key| tokens.get(key.tok))
-                            .is_some_and(|t| !t.text.chars().any(char::is_uppercase) && t.text.chars().any(char::is_alphanumeric));
+                        let lower =
+                            keys.get(k)
+                                .and_then(|key| tokens.get(key.tok))
+                                .is_some_and(|t| {
+                                    !t.text.chars().any(char::is_uppercase)
+                                        && t.text.chars().any(char::is_alphanumeric)
+                                });
                         if !lower {
                             break;
                         }
@@ -825,15 +953,29 @@ impl ActorDictionary {
                     }
                 }
             }
-            let end_tok = keys.get(end_key.saturating_sub(1)).map_or(start_tok, |k| k.tok);
+            let end_tok = keys
+                .get(end_key.saturating_sub(1))
+                .map_or(start_tok, |k| k.tok);
             for c in consumed.iter_mut().take(j).skip(i) {
                 *c = true;
             }
             i = j;
-            if let Some(h) = head.filter(|h| h.role == AtomRole::Actor && h.kind != ActorKind::Person) {
+            if let Some(h) =
+                head.filter(|h| h.role == AtomRole::Actor && h.kind != ActorKind::Person)
+            {
                 // "Houthi fighters", "Hamas gunmen": the group keeps its own code.
                 out.push(Pending {
-                    mention: self.mention(si, tokens, start_tok, end_tok, h.code.clone(), h.country.clone(), h.sectors.clone(), h.name.clone(), h.kind),
+                    mention: self.mention(
+                        si,
+                        tokens,
+                        start_tok,
+                        end_tok,
+                        h.code.clone(),
+                        h.country.clone(),
+                        h.sectors.clone(),
+                        h.name.clone(),
+                        h.kind,
+                    ),
                     needs_focus: None,
                 });
                 continue;
@@ -845,42 +987,104 @@ impl ActorDictionary {
                 let mut sectors = p.sectors.clone();
                 if p.kind == ActorKind::Person && code.is_empty() {
                     country = country.or_else(|| head.and_then(|h| h.country.clone()));
-                    sectors = order_sectors(&chain.iter().flat_map(|c| c.sectors.clone()).collect::<Vec<_>>());
-                    code = format!("{}{}", country.as_deref().unwrap_or("---"), sectors.concat());
+                    sectors = order_sectors(
+                        &chain
+                            .iter()
+                            .flat_map(|c| c.sectors.clone())
+                            .collect::<Vec<_>>(),
+                    );
+                    code = format!(
+                        "{}{}",
+                        country.as_deref().unwrap_or("---"),
+                        sectors.concat()
+                    );
                 }
                 out.push(Pending {
-                    mention: self.mention(si, tokens, start_tok, end_tok, code, country, sectors, p.name.clone(), p.kind),
+                    mention: self.mention(
+                        si,
+                        tokens,
+                        start_tok,
+                        end_tok,
+                        code,
+                        country,
+                        sectors,
+                        p.name.clone(),
+                        p.kind,
+                    ),
                     needs_focus: None,
                 });
                 continue;
             }
-            let prefix = chain.iter().any(|c| matches!(c.role, AtomRole::Agent { prefix: true }));
-            let sectors = order_sectors(&chain.iter().flat_map(|c| c.sectors.clone()).collect::<Vec<_>>());
+            let prefix = chain
+                .iter()
+                .any(|c| matches!(c.role, AtomRole::Agent { prefix: true }));
+            let sectors = order_sectors(
+                &chain
+                    .iter()
+                    .flat_map(|c| c.sectors.clone())
+                    .collect::<Vec<_>>(),
+            );
             if sectors.is_empty() {
                 // A head followed by a group or person it does not qualify: emit the head.
                 if let Some(h) = head {
-                    let h_end = keys.get(h.ke.saturating_sub(1)).map_or(start_tok, |k| k.tok);
+                    let h_end = keys
+                        .get(h.ke.saturating_sub(1))
+                        .map_or(start_tok, |k| k.tok);
                     out.push(Pending {
-                        mention: self.mention(si, tokens, start_tok, h_end, h.code.clone(), h.country.clone(), h.sectors.clone(), h.name.clone(), h.kind),
+                        mention: self.mention(
+                            si,
+                            tokens,
+                            start_tok,
+                            h_end,
+                            h.code.clone(),
+                            h.country.clone(),
+                            h.sectors.clone(),
+                            h.name.clone(),
+                            h.kind,
+                        ),
                         needs_focus: None,
                     });
                 }
                 continue;
             }
             let name = (!name_words.is_empty()).then(|| name_words.join(" "));
-            let kind = if name.is_some() { ActorKind::Person } else { ActorKind::Agent };
+            let kind = if name.is_some() {
+                ActorKind::Person
+            } else {
+                ActorKind::Agent
+            };
             match country {
                 Some(c) => {
                     let code = combine_code(&c, &sectors, prefix);
                     out.push(Pending {
-                        mention: self.mention(si, tokens, start_tok, end_tok, code, Some(c), sectors, name, kind),
+                        mention: self.mention(
+                            si,
+                            tokens,
+                            start_tok,
+                            end_tok,
+                            code,
+                            Some(c),
+                            sectors,
+                            name,
+                            kind,
+                        ),
                         needs_focus: None,
                     });
                 }
                 None => {
                     let code = combine_code("---", &sectors, prefix);
                     out.push(Pending {
-                        mention: self.mention(si, tokens, start_tok, end_tok, code, None, sectors.clone(), name, kind),
+                        mention: self.mention(
+                            si,
+                            tokens,
+                            start_tok,
+                            end_tok,
+                            code,
+                            None,
+                            sectors.clone(),
+                            name,
+                            kind,
+                        ),
                         needs_focus: Some((sectors, prefix)),
                     });
                 }
@@ -979,7 +1183,8 @@ impl ActorDictionary {
         let mut scratch = Vec::new();
         let mut found = None;
         for i in 0..keys.len() {
-            self.discards.matches_at(&keys, &ids, tokens, i, &mut scratch);
+            self.discards
+                .matches_at(&keys, &ids, tokens, i, &mut scratch);
             for &(_, v) in &scratch {
                 match self.discard_scopes.get(v as usize) {
                     Some(DiscardScope::Story) => return Some(DiscardScope::Story),
@@ -998,14 +1203,22 @@ impl ActorDictionary {
 
     /// Add a TABARI/PETRARCH `.actors` file. Returns the malformed lines as warnings.
     /// Its phrases replace built-in ones.
-    pub fn load_petrarch_actors(&mut self, path: &Path) -> Result<Vec<KnowledgeError>, KnowledgeError> {
+    pub fn load_petrarch_actors(
+        &mut self,
+        path: &Path,
+    ) -> Result<Vec<KnowledgeError>, KnowledgeError> {
         let text = petrarch::read(path)?;
         let (records, warnings) = petrarch::parse_actors(&text, path);
         for r in records {
-            let (dated, undated): (Vec<DatedCode>, Vec<DatedCode>) =
-                r.codes.into_iter().partition(|c| c.from.is_some() || c.to.is_some());
+            let (dated, undated): (Vec<DatedCode>, Vec<DatedCode>) = r
+                .codes
+                .into_iter()
+                .partition(|c| c.from.is_some() || c.to.is_some());
             let otherwise = undated.first().map(|c| c.code.clone());
-            let first_code = otherwise.clone().or_else(|| dated.first().map(|c| c.code.clone())).unwrap_or_default();
+            let first_code = otherwise
+                .clone()
+                .or_else(|| dated.first().map(|c| c.code.clone()))
+                .unwrap_or_default();
             let (country, sectors) = self.split_code(&first_code);
             let name = r.phrases.first().map(|p| title_case(&p.words.join(" ")));
             if dated.is_empty() {
@@ -1018,13 +1231,21 @@ impl ActorDictionary {
                 } else {
                     ActorKind::Group
                 };
-                let role = if kind == ActorKind::Country { Role::Country } else { Role::Fixed };
+                let role = if kind == ActorKind::Country {
+                    Role::Country
+                } else {
+                    Role::Fixed
+                };
                 let entry = Entry {
                     role,
                     code: first_code.clone(),
                     country,
                     sectors,
-                    name: if kind == ActorKind::Country { self.country_name(&first_code).map(str::to_string).or(name) } else { name },
+                    name: if kind == ActorKind::Country {
+                        self.country_name(&first_code).map(str::to_string).or(name)
+                    } else {
+                        name
+                    },
                     kind,
                     proper: true,
                     caps_only: false,
@@ -1063,7 +1284,10 @@ impl ActorDictionary {
     }
 
     /// Add a TABARI/PETRARCH `.agents` file. Its phrases replace built-in ones.
-    pub fn load_petrarch_agents(&mut self, path: &Path) -> Result<Vec<KnowledgeError>, KnowledgeError> {
+    pub fn load_petrarch_agents(
+        &mut self,
+        path: &Path,
+    ) -> Result<Vec<KnowledgeError>, KnowledgeError> {
         let text = petrarch::read(path)?;
         let (records, warnings) = petrarch::parse_agents(&text, path);
         for r in records {
@@ -1085,12 +1309,19 @@ impl ActorDictionary {
     }
 
     /// Add a TABARI/PETRARCH `.discards` file.
-    pub fn load_petrarch_discards(&mut self, path: &Path) -> Result<Vec<KnowledgeError>, KnowledgeError> {
+    pub fn load_petrarch_discards(
+        &mut self,
+        path: &Path,
+    ) -> Result<Vec<KnowledgeError>, KnowledgeError> {
         let text = petrarch::read(path)?;
         let (records, warnings) = petrarch::parse_discards(&text, path);
         for r in records {
             let id = self.discard_scopes.len() as u32;
-            self.discard_scopes.push(if r.story { DiscardScope::Story } else { DiscardScope::Sentence });
+            self.discard_scopes.push(if r.story {
+                DiscardScope::Story
+            } else {
+                DiscardScope::Sentence
+            });
             self.discards.insert(&r.phrase.words, r.phrase.stem, id);
         }
         Ok(warnings)

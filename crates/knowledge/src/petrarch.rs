@@ -145,7 +145,10 @@ fn valid_code(code: &str) -> bool {
 /// Parse one `[CODE]` / `[CODE >DATE]` / `[CODE <DATE]` / `[CODE DATE-DATE]` body.
 fn parse_dated_code(body: &str) -> Result<DatedCode, String> {
     let mut parts = body.split_whitespace();
-    let code = parts.next().ok_or("empty code brackets")?.to_ascii_uppercase();
+    let code = parts
+        .next()
+        .ok_or("empty code brackets")?
+        .to_ascii_uppercase();
     if !valid_code(&code) {
         return Err(format!("bad code {code:?}"));
     }
@@ -292,7 +295,10 @@ pub fn plural(word: &str) -> String {
         .is_some_and(|c| "aeiou".contains(c));
     if word.ends_with('y') && !vowel_before_y && word.len() > 1 {
         format!("{}ies", &word[..word.len() - 1])
-    } else if ["s", "x", "z", "ch", "sh"].iter().any(|s| word.ends_with(s)) {
+    } else if ["s", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|s| word.ends_with(s))
+    {
         format!("{word}es")
     } else if word.ends_with("man") {
         format!("{}men", &word[..word.len() - 3])
@@ -375,7 +381,11 @@ pub fn parse_agents(text: &str, path: &Path) -> (Vec<AgentRecord>, Vec<Knowledge
         } else if let Some(c) = code.strip_suffix('~') {
             (true, c.to_string())
         } else {
-            warnings.push(malformed(path, line_no, format!("agent code {code:?} has no '~'")));
+            warnings.push(malformed(
+                path,
+                line_no,
+                format!("agent code {code:?} has no '~'"),
+            ));
             continue;
         };
         if core.is_empty() || !valid_code(&core) {
@@ -515,7 +525,10 @@ mod tests {
 
     #[test]
     fn discards_story_and_sentence() {
-        let (recs, warns) = parse_discards("MONTHS LATER\n+World Golf Championships # x\n+\nX [A]\n", p());
+        let (recs, warns) = parse_discards(
+            "MONTHS LATER\n+World Golf Championships # x\n+\nX [A]\n",
+            p(),
+        );
         assert_eq!(recs.len(), 2);
         assert!(!recs[0].story && recs[1].story);
         assert_eq!(lines_of(&warns), vec![3, 4]);

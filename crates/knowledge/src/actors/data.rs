@@ -231,7 +231,11 @@ pub(crate) fn people(name: &str, text: &str) -> Result<Vec<PersonRow>, Knowledge
                     };
                     if let (Some(f), Some(t)) = (from, to) {
                         if f > t {
-                            return Err(asset(name, n, format!("range {range} ends before it starts")));
+                            return Err(asset(
+                                name,
+                                n,
+                                format!("range {range} ends before it starts"),
+                            ));
                         }
                     }
                     (from, to)

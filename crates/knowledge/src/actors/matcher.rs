@@ -415,7 +415,12 @@ mod tests {
     #[test]
     fn hyphen_and_possessive_tokenisations_agree() {
         let a = toks(&[("al-Nusra", true), ("Front", true)]);
-        let b = toks(&[("al", false), ("-", false), ("Nusra", true), ("Front", true)]);
+        let b = toks(&[
+            ("al", false),
+            ("-", false),
+            ("Nusra", true),
+            ("Front", true),
+        ]);
         assert_eq!(key_texts(&a), key_texts(&b));
         let c = toks(&[("Syria\u{2019}s", true), ("army", true)]);
         let d = toks(&[("Syria", false), ("\u{2019}s", true), ("army", true)]);
@@ -434,7 +439,11 @@ mod tests {
     fn longest_and_stem_matches() {
         let mut t = Trie::new();
         t.insert(&phrase_keys("Islamic State"), false, 1);
-        t.insert(&phrase_keys("Islamic State of Iraq and the Levant"), false, 2);
+        t.insert(
+            &phrase_keys("Islamic State of Iraq and the Levant"),
+            false,
+            2,
+        );
         t.insert(&["argentin".to_string()], true, 3);
         let tk = toks(&[
             ("the", true),

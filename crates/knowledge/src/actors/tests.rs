@@ -112,7 +112,11 @@ fn issue_examples() {
     let d = dict();
     let on = date("2016-06-10");
     assert_eq!(
-        codes(&d, "Iranian Defense Minister General Hossein Dehghan said", on),
+        codes(
+            &d,
+            "Iranian Defense Minister General Hossein Dehghan said",
+            on
+        ),
         vec![(
             "Iranian Defense Minister General Hossein Dehghan".to_string(),
             "IRNGOVMIL".to_string()
@@ -125,29 +129,57 @@ fn issue_examples() {
     let c = codes(&d, "rebels in second city Aleppo", on);
     assert_eq!(c, vec![("rebels".to_string(), "SYRREB".to_string())]);
     let c = codes(&d, "al-Qaeda’s Syria affiliate, the al-Nusra Front.", on);
-    assert!(c.contains(&("al-Nusra Front".to_string(), "IMGNUS".to_string())), "{c:?}");
+    assert!(
+        c.contains(&("al-Nusra Front".to_string(), "IMGNUS".to_string())),
+        "{c:?}"
+    );
     assert!(c.iter().any(|(_, code)| code == "IMGAQ"), "{c:?}");
-    assert!(has(&d, "ISIL and the al-Nusra terrorist groups", on, "IMGNUS"));
+    assert!(has(
+        &d,
+        "ISIL and the al-Nusra terrorist groups",
+        on,
+        "IMGNUS"
+    ));
 }
 
 #[test]
 fn unknown_name_gets_role_and_nationality() {
     let d = dict();
-    let c = codes(&d, "Iranian Defense Minister General Ali Farzadi said", date("2016-06-10"));
-    assert_eq!(c, vec![("Iranian Defense Minister General Ali Farzadi".to_string(), "IRNGOVMIL".to_string())]);
+    let c = codes(
+        &d,
+        "Iranian Defense Minister General Ali Farzadi said",
+        date("2016-06-10"),
+    );
+    assert_eq!(
+        c,
+        vec![(
+            "Iranian Defense Minister General Ali Farzadi".to_string(),
+            "IRNGOVMIL".to_string()
+        )]
+    );
 }
 
 #[test]
 fn country_agent_patterns() {
     let d = dict();
     let on = date("2016-06-10");
-    assert!(has(&d, "A Russian Defense Ministry statement", on, "RUSGOVMIL"));
+    assert!(has(
+        &d,
+        "A Russian Defense Ministry statement",
+        on,
+        "RUSGOVMIL"
+    ));
     assert!(has(&d, "supporting the Syrian army forces", on, "SYRMIL"));
     assert!(has(&d, "the army of Syria attacked", on, "SYRMIL"));
     assert!(has(&d, "Syria’s army attacked", on, "SYRMIL"));
     assert!(has(&d, "the defence ministry of Russia", on, "RUSGOVMIL"));
     assert!(has(&d, "Turkish police arrested", on, "TURCOP"));
-    assert!(has(&d, "Russian forces helped government troops", on, "RUSMIL"));
+    assert!(has(
+        &d,
+        "Russian forces helped government troops",
+        on,
+        "RUSMIL"
+    ));
 }
 
 #[test]
@@ -156,8 +188,15 @@ fn focus_country_for_bare_agents() {
     let on = date("2016-06-10");
     let c = codes(&d, "Syria and its allies. Russian forces helped government troops recapture Palmyra from Syria.", on);
     // Syria and Russia are tied before "government troops"; the more recent, Russia, wins.
-    assert!(c.contains(&("government troops".to_string(), "RUSMIL".to_string())), "{c:?}");
-    let c = codes(&d, "Rebels attacked. Damascus said Syria would respond.", on);
+    assert!(
+        c.contains(&("government troops".to_string(), "RUSMIL".to_string())),
+        "{c:?}"
+    );
+    let c = codes(
+        &d,
+        "Rebels attacked. Damascus said Syria would respond.",
+        on,
+    );
     assert_eq!(c.first().map(|x| x.1.as_str()), Some("SYRREB"), "{c:?}");
     let c = codes(&d, "rebels attacked", on);
     assert_eq!(c, vec![("rebels".to_string(), "---REB".to_string())]);
@@ -169,10 +208,25 @@ fn tenures() {
     assert!(has(&d, "Putin said", date("2016-01-01"), "RUSGOV"));
     assert!(has(&d, "Obama said", date("2016-01-01"), "USAGOV"));
     assert!(has(&d, "Obama said", date("2019-01-01"), "USAELI"));
-    assert!(has(&d, "Sergei Shoigu said", date("2016-01-01"), "RUSGOVMIL"));
+    assert!(has(
+        &d,
+        "Sergei Shoigu said",
+        date("2016-01-01"),
+        "RUSGOVMIL"
+    ));
     assert!(has(&d, "Sergei Shoigu said", date("2025-01-01"), "RUSGOV"));
-    assert!(has(&d, "President Bashar al-Assad", date("2016-01-01"), "SYRGOV"));
-    assert!(has(&d, "Bashar al-Assad fled", date("2025-01-01"), "SYRELI"));
+    assert!(has(
+        &d,
+        "President Bashar al-Assad",
+        date("2016-01-01"),
+        "SYRGOV"
+    ));
+    assert!(has(
+        &d,
+        "Bashar al-Assad fled",
+        date("2025-01-01"),
+        "SYRELI"
+    ));
     assert!(has(&d, "Al-Assad’s position", date("2016-01-01"), "SYRGOV"));
 }
 
