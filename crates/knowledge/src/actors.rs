@@ -1219,8 +1219,17 @@ impl ActorDictionary {
                 .clone()
                 .or_else(|| dated.first().map(|c| c.code.clone()))
                 .unwrap_or_default();
-            let (country, sectors) = self.split_code(&first_code);
             let name = r.phrases.first().map(|p| title_case(&p.words.join(" ")));
+            // A bare three-letter code is a country (or a fictional one in test suites):
+            // agents attach to it like to a built-in country.
+            let is_country_code = first_code.len() == 3
+                && first_code.bytes().all(|b| b.is_ascii_uppercase())
+                && !matches!(first_code.as_str(), "IGO" | "NGO" | "IMG" | "ELI" | "MNC");
+            if is_country_code && dated.is_empty() && !self.countries.contains_key(&first_code) {
+                self.countries
+                    .insert(first_code.clone(), name.clone().unwrap_or_default());
+            }
+            let (country, sectors) = self.split_code(&first_code);
             if dated.is_empty() {
                 let kind = if first_code.starts_with("IGO") {
                     ActorKind::Igo

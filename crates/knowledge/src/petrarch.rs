@@ -139,21 +139,21 @@ fn valid_code(code: &str) -> bool {
         && code.len() <= 40
         && code
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'~')
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'~' | b'/' | b'+'))
 }
 
 /// Parse one `[CODE]` / `[CODE >DATE]` / `[CODE <DATE]` / `[CODE DATE-DATE]` body.
 fn parse_dated_code(body: &str) -> Result<DatedCode, String> {
-    let mut parts = body.split_whitespace();
-    let code = parts
-        .next()
-        .ok_or("empty code brackets")?
-        .to_ascii_uppercase();
+    let body = body.trim();
+    let (code, rest) = body.split_once(char::is_whitespace).unwrap_or((body, ""));
+    let code = code.to_ascii_uppercase();
     if !valid_code(&code) {
         return Err(format!("bad code {code:?}"));
     }
+    // Dates may have inner spaces ("< 950601", "19950601 - 19990815").
+    let d: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
     let (mut from, mut to) = (None, None);
-    if let Some(d) = parts.next() {
+    if !d.is_empty() {
         let bad = || format!("bad date {d:?} for {code}");
         if let Some(x) = d.strip_prefix('>') {
             from = Some(parse_date(x).ok_or_else(bad)?);
@@ -165,9 +165,6 @@ fn parse_dated_code(body: &str) -> Result<DatedCode, String> {
         } else {
             return Err(bad());
         }
-    }
-    if parts.next().is_some() {
-        return Err(format!("unexpected text after the date of {code}"));
     }
     Ok(DatedCode { code, from, to })
 }
@@ -499,12 +496,13 @@ mod tests {
 
     #[test]
     fn actors_malformed_lines_are_reported_and_skipped() {
-        let text = "GOOD [ABC]\nBAD [ABC 2004017-20061201]\nWORSE [ABC\n+\nLONELY_\n";
+        let text = "GOOD [ABC]\nSPACED\n\t[ABC < 950601]\n\t[ABCGOV 19950601 - 19990815]\nBAD [ABC 2004017-20061201]\nWORSE [ABC\n+\nLONELY_\n";
         let (recs, warns) = parse_actors(text, p());
-        assert_eq!(recs.len(), 1);
-        assert_eq!(lines_of(&warns), vec![2, 3, 4, 5]);
+        assert_eq!(recs.len(), 2);
+        assert_eq!(recs[1].codes[1].to, NaiveDate::from_ymd_opt(1999, 8, 15));
+        assert_eq!(lines_of(&warns), vec![5, 6, 7, 8]);
         let msg = warns[0].to_string();
-        assert!(msg.starts_with("t.txt:2:"), "{msg}");
+        assert!(msg.starts_with("t.txt:5:"), "{msg}");
     }
 
     #[test]

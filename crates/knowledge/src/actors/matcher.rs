@@ -362,7 +362,8 @@ impl Trie {
             }
             j += 1;
         }
-        out.sort_by_key(|&(e, _)| e);
+        // Same length: the later-added entry (a user's over a built-in) sorts last and wins.
+        out.sort_unstable();
     }
 
     fn stem_matches(&self, node: u32, text: &str, j: usize, out: &mut Vec<(usize, u32)>) {

@@ -297,3 +297,112 @@ fn builtin_counts() {
     assert!(s.countries >= 249, "{s:?}");
     assert!(s.metonyms > 100 && s.agents > 300, "{s:?}");
 }
+
+/// The PETRARCH benchmark dictionaries, read in place from ../shared when present.
+fn shared(rel: &str) -> Option<std::path::PathBuf> {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/benchmarks/petrarch2")
+        .join(rel);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("skipping: {} not found", p.display());
+        None
+    }
+}
+
+fn load(d: &mut ActorDictionary, rel: &str) -> Option<Vec<KnowledgeError>> {
+    let p = shared(rel)?;
+    let r = if rel.contains("actors") {
+        d.load_petrarch_actors(&p)
+    } else if rel.contains("agents") {
+        d.load_petrarch_agents(&p)
+    } else {
+        d.load_petrarch_discards(&p)
+    };
+    match r {
+        Ok(w) => Some(w),
+        Err(e) => panic!("{rel}: {e}"),
+    }
+}
+
+#[test]
+fn petrarch_validation_dictionaries() {
+    for dir in [
+        "petrarch2_unittest/PETR.Validate",
+        "ud_validate_2_02/PETR_Validate",
+    ] {
+        let mut d = dict();
+        let sep = if dir.contains("ud_") { "_" } else { "." };
+        let suffix = if dir.contains("ud_") {
+            "_2_02.txt"
+        } else {
+            ".txt"
+        };
+        let mut warnings = Vec::new();
+        for kind in ["actors", "agents", "discards"] {
+            match load(&mut d, &format!("{dir}{sep}{kind}{suffix}")) {
+                Some(w) => warnings.extend(w),
+                None => return,
+            }
+        }
+        for w in &warnings {
+            eprintln!("{w}");
+        }
+        assert!(warnings.len() < 10, "{} warnings", warnings.len());
+        let on = date("2014-01-01");
+        // User entries override built-ins: the validation suite codes Egypt as UAR.
+        assert!(
+            has(&d, "Egypt said", on, "UAR"),
+            "{:?}",
+            codes(&d, "Egypt said", on)
+        );
+        assert!(has(&d, "Arnor said", on, "ARN"));
+        // Stems: "ARGENTIN" matches "Argentine".
+        assert!(has(&d, "the Argentine envoy", on, "ARGGOV"));
+        // A loaded agent combines with a loaded actor.
+        assert!(
+            has(&d, "the Arnor foreign minister", on, "ARNGOVFRM"),
+            "{:?}",
+            codes(&d, "the Arnor foreign minister", on)
+        );
+        let sent = analyse("He left two months later.", false);
+        assert_eq!(d.discard(&sent.tokens), Some(DiscardScope::Sentence));
+        let story = analyse("The World Golf Championships began.", false);
+        assert_eq!(d.discard(&story.tokens), Some(DiscardScope::Story));
+        assert!(!d.is_discarded(&analyse("Arnor attacked Gondor.", false).tokens));
+    }
+}
+
+#[test]
+fn phoenix_dictionaries() {
+    let mut d = dict();
+    let mut warnings = Vec::new();
+    for f in [
+        "Phoenix.Countries.actors.txt",
+        "Phoenix.International.actors.txt",
+        "Phoenix.MilNonState.actors.txt",
+        "Phoenix.agents.txt",
+        "Phoenix.discards.txt",
+    ] {
+        match load(&mut d, &format!("phoenix_dictionaries/{f}")) {
+            Some(w) => warnings.extend(w),
+            None => return,
+        }
+    }
+    for w in warnings.iter().take(30) {
+        eprintln!("{w}");
+    }
+    assert!(warnings.len() < 200, "{} warnings", warnings.len());
+    let s = d.stats();
+    assert!(s.people > 5000 && s.discards > 300, "{s:?}");
+    assert!(has(&d, "Barack Obama said", date("2012-01-01"), "USAGOV"));
+    assert!(has(&d, "Kofi Annan said", date("2012-01-01"), "ELI"));
+    assert!(has(&d, "Kofi Annan said", date("2002-01-01"), "IGOUNO"));
+    assert!(has(
+        &d,
+        "Afghan National Army soldiers",
+        date("2012-01-01"),
+        "AFGMIL"
+    ));
+}
