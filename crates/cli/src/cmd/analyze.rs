@@ -65,6 +65,7 @@ fn run(inputs: &[String], pargs: &PipelineArgs, output: Output) -> anyhow::Resul
     let pipe = pipeline(pargs)?;
     let opts = IngestOptions {
         doc_date: pargs.doc_date,
+        ..Default::default()
     };
     let progress = std::io::stderr().is_terminal().then(|| {
         let pb = indicatif::ProgressBar::new_spinner();
@@ -164,7 +165,10 @@ fn write_one(
 
 /// Per-sentence token lists for `--tokens` (the language layer is re-run: it is cheap
 /// next to coding, and keeps `Analysis` free of the bulky token list).
-fn tokens_json(pipe: &wirecoder_coder::Pipeline, d: &wirecoder_core::Document) -> serde_json::Value {
+fn tokens_json(
+    pipe: &wirecoder_coder::Pipeline,
+    d: &wirecoder_core::Document,
+) -> serde_json::Value {
     let ta = pipe.analyzer.analyze(&d.body);
     serde_json::Value::Array(
         ta.sentences

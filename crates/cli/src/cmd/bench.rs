@@ -38,6 +38,7 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
 
     let opts = IngestOptions {
         doc_date: args.pipeline.doc_date,
+        ..Default::default()
     };
     let mut docs = Vec::new();
     let mut skipped = 0usize;
