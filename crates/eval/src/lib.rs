@@ -1,2 +1,4 @@
 //! Evaluation harnesses: PETRARCH validation suites, PLOVER gold records and geoparsing
 //! corpora, each printing a summary line `eval <suite>: <metric> <value>% ...`.
+
+pub mod geo;

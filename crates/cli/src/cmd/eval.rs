@@ -26,8 +26,18 @@ pub enum Suite {
 
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     match args.suite {
-        Suite::Petrarch { .. } | Suite::Plover { .. } | Suite::Geo { .. } => {
+        Suite::Petrarch { .. } | Suite::Plover { .. } => {
             anyhow::bail!("this evaluation suite is not implemented yet")
+        }
+        Suite::Geo { files } => {
+            let pipeline = super::common::pipeline(&super::common::PipelineArgs {
+                doc_date: None,
+                dict: Vec::new(),
+                nlp: super::common::NlpChoice::Rules,
+            })?;
+            let mut out = std::io::stdout().lock();
+            wirecoder_eval::geo::run(&pipeline, &files, &mut out)?;
+            Ok(ExitCode::SUCCESS)
         }
     }
 }
