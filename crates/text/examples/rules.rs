@@ -30,11 +30,59 @@ fn main() {
             runs += 1;
         }
         let secs = t0.elapsed().as_secs_f64();
+        stage("segment", &text, |t| {
+            wirecoder_text::segment::split_sentences(t).len()
+        });
+        stage("segment+tokenize", &text, |t| {
+            wirecoder_text::segment::split_sentences(t)
+                .into_iter()
+                .map(|(s, e)| wirecoder_text::tokenize::tokenize(&t[s..e]).len())
+                .sum()
+        });
+        stage("segment+tokenize+normalize+lemma", &text, |t| {
+            let mut n = 0;
+            for (s, e) in wirecoder_text::segment::split_sentences(t) {
+                for (a, b) in wirecoder_text::tokenize::tokenize(&t[s..e]) {
+                    let norm = wirecoder_text::normalize::normalize(&t[s + a..s + b]);
+                    n += wirecoder_text::lemma::lemmatize(&norm).len();
+                }
+            }
+            n
+        });
+        let tokenized: Vec<Vec<&str>> = wirecoder_text::segment::split_sentences(&text)
+            .into_iter()
+            .map(|(s, e)| {
+                wirecoder_text::tokenize::tokenize(&text[s..e])
+                    .into_iter()
+                    .map(|(a, b)| &text[s + a..s + b])
+                    .collect()
+            })
+            .collect();
+        if let Some(tagger) = wirecoder_text::tagger::PosTagger::get() {
+            stage("tag only", &text, |_| {
+                tokenized.iter().map(|toks| tagger.tag(toks).len()).sum()
+            });
+        }
         println!(
             "{runs} runs: {:.0} sentences/s, {:.0} tokens/s (1 thread)",
             sents as f64 / secs,
             toks as f64 / secs
         );
+        return;
+    }
+    if args.iter().any(|a| a == "--lemmas") {
+        // One "word TAG" per line in FILE → "word TAG lemma".
+        for line in text.lines() {
+            let mut it = line.split_whitespace();
+            if let Some(w) = it.next() {
+                let tag = it.next().unwrap_or("");
+                let norm = wirecoder_text::normalize::normalize(w);
+                println!(
+                    "{w} {tag} {}",
+                    wirecoder_text::lemma::lemmatize_tagged(&norm, tag)
+                );
+            }
+        }
         return;
     }
     let show_tokens = args.iter().any(|a| a == "--tokens");
@@ -43,8 +91,27 @@ fn main() {
         println!("[{i}] {}", s.text.replace('\n', "\\n"));
         if show_tokens {
             for t in &a.tokens[s.token_start..s.token_end] {
-                println!("      {:<16} {:<16} {:<5} {}", t.text, t.lemma, t.tag, t.pos);
+                println!(
+                    "      {:<16} {:<16} {:<5} {}",
+                    t.text, t.lemma, t.tag, t.pos
+                );
             }
         }
     }
+}
+
+/// Time one stage of the pipeline for about a second; prints runs of the whole text per second.
+fn stage(name: &str, text: &str, f: impl Fn(&str) -> usize) {
+    let t0 = Instant::now();
+    let (mut runs, mut sink) = (0usize, 0usize);
+    while t0.elapsed().as_secs_f64() < 1.0 {
+        sink = sink.wrapping_add(f(text));
+        runs += 1;
+    }
+    let per_run = t0.elapsed().as_secs_f64() / runs as f64;
+    let sents = wirecoder_text::segment::split_sentences(text).len() as f64;
+    println!(
+        "{name}: {:.0} sentences/s ({sink} checksum)",
+        sents / per_run
+    );
 }

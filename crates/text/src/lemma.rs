@@ -274,17 +274,22 @@ fn needs_e(stem: &str) -> bool {
         b'v' | b'z' | b'u' | b'c' | b's' => return true,
         b'g' => {
             return match prev {
+                // "arrang(e)", "chang(e)" but "hang", "bang".
                 b'n' => match pp {
-                    Some(b'a') => n >= 4 && matches!(b[n - 4], b'r' | b'h'),
+                    Some(b'a') => {
+                        n >= 4
+                            && (b[n - 4] == b'r'
+                                || (n >= 5 && b[n - 4] == b'h' && b[n - 5] == b'c'))
+                    }
                     Some(b'e' | b'u') => true,
                     _ => false,
                 },
                 b'd' | b'r' | b'l' => true,
                 p => is_vowel(p),
-            }
+            };
         }
         b'h' if prev == b't' => return pp.is_some_and(is_vowel),
-        b'l' if !is_vowel(prev) => return !matches!(prev, b'l' | b'r' | b'w' | b'y'),
+        b'l' if !is_vowel(prev) && prev != b'y' => return !matches!(prev, b'l' | b'r' | b'w'),
         b'r' if !is_vowel(prev) => {
             return matches!(prev, b'c' | b't' | b'b' | b'g' | b'v' | b'd' | b'p')
         }
@@ -304,7 +309,10 @@ fn needs_e(stem: &str) -> bool {
     };
     if pp_vowel {
         // Vowel digraph: "treat", "claim", "join" - except -iate/-uate verbs.
-        return last == b't' && prev == b'a' && matches!(pp, Some(b'i' | b'u'));
+        // "negotiat(e)", "evaluat(e)", "persuad(e)".
+        return prev == b'a'
+            && (last == b't' && matches!(pp, Some(b'i' | b'u'))
+                || last == b'd' && pp == Some(b'u'));
     }
     // Monosyllables with a single final consonant would have doubled it: "vot" → vote.
     let head = &b[..n - 2];
@@ -322,10 +330,15 @@ fn needs_e(stem: &str) -> bool {
     }
     match (prev, last) {
         (b'a', b't') | (b'u', b't') | (b'o', b't') => true,
+        (b'y', _) | (b'a', b'p') => true,
+        (b'e', b'n') => b.get(n.wrapping_sub(3)) == Some(&b'v'),
         (_, b'd') | (_, b'k') | (_, b'b') => true,
         (b'u' | b'a' | b'e', b'm') => true,
         (b'i', b'n') => true,
-        (b'i' | b'o' | b'u', b'l') => !matches!(stem, "imperil" | "pencil" | "stencil" | "fossil"),
+        (b'i' | b'o' | b'u', b'l') => !matches!(
+            stem,
+            "imperil" | "pencil" | "stencil" | "fossil" | "devil" | "bedevil" | "cavil"
+        ),
         (b'u' | b'i' | b'a', b'r') => true,
         _ => false,
     }

@@ -66,10 +66,11 @@ impl Fnv {
 /// The perceptron model.
 pub struct PosTagger {
     classes: Vec<String>,
-    tagdict: HashMap<String, u8>,
+    tagdict: HashMap<String, u8, crate::lemma::FnvBuild>,
     /// feature hash → (offset, count) into `entries`.
     features: HashMap<u64, (u32, u8), BuildHasherDefault<Identity>>,
-    entries: Vec<(u8, i32)>,
+    /// Packed `(weight_thousandths << 8) | class` (weights are far below 2^23).
+    entries: Vec<i32>,
     /// Hash prefixes for the tag-based features, per class plus the two START markers.
     start_tags: [&'static str; 2],
 }
@@ -130,7 +131,7 @@ impl PosTagger {
             .map(|_| r.string())
             .collect::<Result<Vec<_>, _>>()?;
         let n_dict = r.u32()? as usize;
-        let mut tagdict = HashMap::with_capacity(n_dict);
+        let mut tagdict = HashMap::with_capacity_and_hasher(n_dict, Default::default());
         for _ in 0..n_dict {
             let w = r.string()?;
             let c = r.u8()?;
@@ -149,10 +150,10 @@ impl PosTagger {
             for _ in 0..n {
                 let c = r.u8()?;
                 let w = r.i32()?;
-                if c >= n_classes {
+                if c >= n_classes || !(-(1 << 23)..(1 << 23)).contains(&w) {
                     return Err(TaggerError::Malformed(r.pos));
                 }
-                entries.push((c, w));
+                entries.push((w << 8) | i32::from(c));
             }
             features.insert(h, (off, n));
         }
@@ -268,9 +269,9 @@ impl PosTagger {
         for f in feats {
             if let Some(&(off, cnt)) = self.features.get(&f.0) {
                 let off = off as usize;
-                for &(cls, w) in self.entries.get(off..off + usize::from(cnt)).unwrap_or(&[]) {
-                    if let Some(s) = scores.get_mut(usize::from(cls)) {
-                        *s += i64::from(w);
+                for &packed in self.entries.get(off..off + usize::from(cnt)).unwrap_or(&[]) {
+                    if let Some(s) = scores.get_mut((packed & 0xff) as usize) {
+                        *s += i64::from(packed >> 8);
                     }
                 }
             }
