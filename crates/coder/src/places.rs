@@ -406,6 +406,179 @@ const NEVER: &[&str] = &[
     "year",
 ];
 
+/// Seats of power that stand for governments: actors, never places.
+const NEVER_PHRASES: &[&str] = &[
+    "white house",
+    "kremlin",
+    "pentagon",
+    "downing street",
+    "elysee",
+    "elysee palace",
+    "foggy bottom",
+    "capitol hill",
+    "quai d orsay",
+    "zhongnanhai",
+    "blue house",
+];
+
+/// Adjectives of peoples, languages and faiths that the demonym table lacks.
+const ADJECTIVES: &[&str] = &[
+    "arab",
+    "arabs",
+    "arabic",
+    "english",
+    "kurd",
+    "kurds",
+    "kurdish",
+    "sunni",
+    "shia",
+    "shiite",
+    "alawite",
+    "druze",
+    "yazidi",
+    "christian",
+    "christians",
+    "muslim",
+    "muslims",
+    "jew",
+    "jews",
+    "jewish",
+    "nazi",
+    "nazis",
+    "igbo",
+    "hausa",
+    "yoruba",
+    "fulani",
+    "pashtun",
+    "tamil",
+    "sikh",
+    "hindu",
+    "buddhist",
+    "persian",
+    "latino",
+    "hispanic",
+    "european",
+    "europeans",
+    "african",
+    "africans",
+    "asian",
+    "asians",
+    "american",
+    "americans",
+    "western",
+    "soviet",
+    "ottoman",
+    "roman",
+    "scottish",
+    "welsh",
+    "irish",
+    "british",
+    "dutch",
+    "french",
+    "german",
+    "spanish",
+    "swiss",
+    "chinese",
+    "japanese",
+    "canadian",
+    "mexican",
+    "indian",
+    "russian",
+    "turkish",
+    "israeli",
+    "palestinian",
+    "palestinians",
+    "iranian",
+    "iraqi",
+    "syrian",
+    "egyptian",
+    "saudi",
+    "emirati",
+    "yemeni",
+    "libyan",
+    "sudanese",
+    "somali",
+    "ethiopian",
+    "kenyan",
+    "nigerian",
+    "ghanaian",
+    "ukrainian",
+    "polish",
+    "greek",
+    "italian",
+    "portuguese",
+    "brazilian",
+    "argentine",
+    "colombian",
+    "venezuelan",
+    "cuban",
+    "korean",
+    "vietnamese",
+    "thai",
+    "filipino",
+    "indonesian",
+    "malaysian",
+    "pakistani",
+    "afghan",
+    "bangladeshi",
+    "nepali",
+    "tibetan",
+    "uighur",
+    "uyghur",
+    "chechen",
+    "georgian",
+    "armenian",
+    "azeri",
+    "kazakh",
+    "uzbek",
+    "tajik",
+    "mongolian",
+    "australian",
+    "aussie",
+    "kiwi",
+    "maori",
+    "aboriginal",
+    "cherokee",
+    "navajo",
+    "sioux",
+    "apache",
+    "ismaili",
+    "catholic",
+    "protestant",
+    "orthodox",
+    "coptic",
+    "maronite",
+    "baptist",
+    "methodist",
+    "anglican",
+    "lutheran",
+    "mormon",
+    "passover",
+    "jesus",
+    "christ",
+];
+
+/// Speech verbs after which a bare capitalised name is a person.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "explained",
+    "noted",
+    "asked",
+    "asks",
+    "replied",
+    "recalled",
+    "stated",
+    "testified",
+    "argued",
+];
+
 /// Words that, right after a name, make it a larger place name or an administrative unit.
 const PLACE_SUFFIX: &[&str] = &[
     "county",
@@ -732,7 +905,9 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
             let next_l = next.map(lower).unwrap_or_default();
             let sentence_initial = i == 0
                 || prev.is_some_and(|p| matches!(p.text.as_str(), "\"" | "“" | "(" | "'" | "‘"));
+            let prev2_l = prev2.map(lower).unwrap_or_default();
             let locative = LOCATIVE.contains(&prev_l.as_str())
+                || (prev_l == "the" && LOCATIVE.contains(&prev2_l.as_str()))
                 || (prev_l == "of"
                     && prev2.is_some_and(|p| {
                         matches!(
@@ -768,24 +943,40 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
             let entries = gaz.lookup(&key);
             let single = len == 1 && byte_len == first.text.len();
             let top_pop = entries.iter().map(|e| e.population).max().unwrap_or(0);
-            let strong = entries.iter().any(|e| {
-                e.is_country()
-                    || e.feature_code == "ADM1"
-                    || e.feature_class != "P" && e.feature_class != "A"
-            }) || top_pop >= 100_000;
-            if NEVER.contains(&key.as_str()) {
+            let admin = entries
+                .iter()
+                .any(|e| e.is_country() || e.feature_code == "ADM1");
+            let strong = admin
+                || entries
+                    .iter()
+                    .any(|e| e.feature_class != "P" && e.feature_class != "A")
+                || top_pop >= 100_000;
+            let cued = locative || qualified_after || qualifies_prev;
+            if NEVER.contains(&key.as_str()) || NEVER_PHRASES.contains(&key.as_str()) {
                 keep = false;
             }
-            // Demonyms and adjectives are not places.
-            if gaz.demonym_country(&key_text).is_some()
-                && !entries.iter().any(|e| normalize(&e.name) == key)
+            // Demonyms and adjectives are not places ("Spanish", "Canadian" are also towns).
+            if (gaz.demonym_country(&key_text).is_some() || ADJECTIVES.contains(&key.as_str()))
+                && !locative
             {
                 keep = false;
             }
+            // Ordinary words need a cue; all-caps and dotted forms ("US", "U.S.") are names.
+            let title_form =
+                first.text.chars().skip(1).all(|c| !c.is_uppercase()) && !first.text.contains('.');
+            if single && title_form && gaz.is_common_word(&key) && !cued {
+                keep = false;
+            }
+            // Short all-caps words are acronyms unless they name a country or state.
             if single
-                && gaz.is_common_word(&key)
-                && !(locative || qualified_after || qualifies_prev)
+                && is_all_caps(first)
+                && first.text.chars().filter(|c| c.is_alphabetic()).count() <= 4
+                && !admin
             {
+                keep = false;
+            }
+            // "Johnson said": a bare name before a speech verb is a person.
+            if single && !admin && SPEECH_VERBS.contains(&next_l.as_str()) && !locative {
                 keep = false;
             }
             if single
@@ -804,6 +995,8 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                     let pl = prev_l.as_str();
                     if is_capitalised(p)
                         && !PLACE_PREFIX.contains(&pl)
+                        && !NEVER.contains(&pl)
+                        && !LOCATIVE.contains(&pl)
                         && !is_connector(p)
                         && i != 1
                     {
@@ -811,7 +1004,9 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                     }
                 }
                 if let Some(n) = next {
+                    // Well-known names still count as modifiers ("U.S. President").
                     if is_capitalised(n)
+                        && !strong
                         && !is_connector(n)
                         && !PLACE_SUFFIX.contains(&next_l.as_str())
                     {
@@ -819,17 +1014,19 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                     }
                 }
             }
-            if keep && single && !locative && !strong && name_parts.contains_key(&key) {
+            if keep && single && !locative && !admin && name_parts.contains_key(&key) {
                 keep = false;
             }
             // A country, capital or division acting as the subject of a verb is an actor.
             if keep && !locative {
-                let actorish = entries.iter().take(3).any(|e| {
-                    e.is_country() || e.feature_code == "PPLC" || e.feature_code == "ADM1"
-                });
+                let national = entries
+                    .iter()
+                    .take(3)
+                    .any(|e| e.is_country() || e.feature_code == "PPLC");
+                let actorish = national || entries.iter().take(3).any(|e| e.feature_code == "ADM1");
                 let next_is_verb = ACTOR_VERBS.contains(&next_l.as_str());
                 let possessive = next.is_some_and(is_possessive);
-                if actorish && (next_is_verb || possessive) {
+                if (actorish && next_is_verb) || (national && possessive) {
                     keep = false;
                 }
             }
@@ -901,16 +1098,18 @@ impl Focus {
 
 fn feature_prior(e: &GazEntry, m: &Mention) -> f64 {
     match (e.feature_class.as_str(), e.feature_code.as_str()) {
-        ("A", c) if c.starts_with("PCL") => 8.0,
+        // Division populations are sums of their towns, so they need no extra prior.
+        ("A", c) if c.starts_with("PCL") => 6.0,
         ("A", "ADM1") if m.admin_suffix => 6.0,
-        ("A", "ADM1") => 2.5,
+        ("A", "ADM1") => 0.5,
         ("A", "ADM2") if m.admin_suffix => 7.0,
         ("A", _) => -1.5,
-        ("P", "PPLC") => 2.0,
+        ("P", "PPLC") => 2.5,
         ("P", _) if m.admin_suffix => -1.0,
         ("P", _) => 0.0,
         ("L", "CONT") => 6.0,
-        _ => 3.0,
+        // Curated rivers, seas, regions: named on purpose, and without population.
+        _ => 6.0,
     }
 }
 
@@ -920,8 +1119,8 @@ fn score(e: &GazEntry, m: &Mention, focus: &Focus, qualifier: Option<&GazEntry>)
         s += 1.0;
     }
     let w = focus.country_weight(&e.country);
-    if w > 0.0 {
-        s += 1.5 + 3.0 * w;
+    if w > 0.0 && !e.is_country() {
+        s += 2.0 + 4.0 * w;
     }
     if let Some(a) = focus.admin1.get(&(e.country.clone(), e.admin1.clone())) {
         if !e.is_country() {
@@ -965,9 +1164,12 @@ fn best<'g>(
         !m.admin_suffix
             && e.feature_class == "A"
             && !e.is_country()
-            && cands
-                .iter()
-                .any(|p| p.feature_class == "P" && p.country == e.country && p.admin1 == e.admin1)
+            && cands.iter().any(|p| {
+                p.feature_class == "P"
+                    && p.country == e.country
+                    && p.admin1 == e.admin1
+                    && normalize(&p.name) == m.key
+            })
     };
     for &e in cands {
         if shadowed(e) {
