@@ -13,33 +13,49 @@ use crate::abbrev::{self, AbbrevKind};
 /// whitespace, never empty.
 pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut block_start = 0;
+    let mut lines: Vec<(usize, usize)> = Vec::new();
     let mut line_start = 0;
     loop {
         let nl = text[line_start..].find('\n').map(|i| line_start + i);
         let line_end = nl.unwrap_or(text.len());
-        let line = &text[line_start..line_end];
-        if is_blank(line) {
-            split_block(text, block_start, line_start, &mut out);
-            block_start = line_end;
-        } else if let Some(nl) = nl {
-            let next_start = nl + 1;
-            let next_end = text[next_start..]
-                .find('\n')
-                .map_or(text.len(), |i| next_start + i);
-            let next_line = &text[next_start..next_end];
-            if !is_blank(next_line) && is_line_break_sentence(line, next_line) {
-                split_block(text, block_start, line_end, &mut out);
-                block_start = line_end;
-            }
+        if is_blank(&text[line_start..line_end]) {
+            split_paragraph(text, &lines, &mut out);
+            lines.clear();
+        } else {
+            lines.push((line_start, line_end));
         }
         match nl {
             Some(nl) => line_start = nl + 1,
             None => break,
         }
     }
-    split_block(text, block_start, text.len(), &mut out);
+    split_paragraph(text, &lines, &mut out);
     out
+}
+
+/// Split one paragraph (its non-blank lines, consecutive) at heading lines, then each block
+/// at sentence ends.
+fn split_paragraph(text: &str, lines: &[(usize, usize)], out: &mut Vec<(usize, usize)>) {
+    let (Some(&(first, _)), Some(&(_, last_end))) = (lines.first(), lines.last()) else {
+        return;
+    };
+    let width = |&(s, e): &(usize, usize)| text[s..e].trim().chars().count();
+    let max_width = lines.iter().map(width).max().unwrap_or(0);
+    let mut block_start = first;
+    for pair in lines.windows(2) {
+        let (s, e) = pair[0];
+        let (ns, ne) = pair[1];
+        // Hard-wrapped prose: several lines of bounded width, this one about as wide as the
+        // widest. (One-paragraph-per-line text has much longer lines.)
+        let w = width(&pair[0]);
+        let wrapped =
+            lines.len() >= 3 && (50..=150).contains(&max_width) && w * 10 >= max_width * 6;
+        if !wrapped && is_line_break_sentence(&text[s..e], &text[ns..ne]) {
+            split_block(text, block_start, e, out);
+            block_start = e;
+        }
+    }
+    split_block(text, block_start, last_end, out);
 }
 
 fn is_blank(line: &str) -> bool {
@@ -74,7 +90,7 @@ fn is_line_break_sentence(line: &str, next: &str) -> bool {
         .trim_start()
         .chars()
         .next()
-        .is_some_and(char::is_lowercase)
+        .is_some_and(|c| c.is_lowercase() || c == '(')
     {
         return false;
     }
@@ -265,7 +281,19 @@ fn ends_sentence(
     if quoted && attribution_follows(text, k, e) {
         return false;
     }
-    let opens = || is_opening(next) || abbrev::is_opener(word_at(text, k, e));
+    // A following quote or bracket opens a sentence only if what it encloses starts with an
+    // upper-case letter or digit: `in the U.S. "sporadically."` continues.
+    let opens = || {
+        if is_opening(next) {
+            let inner = text
+                .get(k..e)
+                .unwrap_or("")
+                .chars()
+                .find(|&c| !is_opening(c));
+            return inner.is_some_and(|c| c.is_uppercase() || c.is_numeric());
+        }
+        abbrev::is_opener(word_at(text, k, e))
+    };
     match kind {
         Term::Strong => true,
         Term::Ellipsis => opens(),
@@ -422,6 +450,25 @@ mod tests {
             ]
         );
         assert_eq!(sents("One\r\n\r\nTwo"), vec!["One", "Two"]);
+        // Hard-wrapped prose keeps its sentences across line ends.
+        let wrapped = "An auto trade group earlier this month urged the president to set up an\n  advisory committee to coordinate regulators. The Alliance of Automobile\n  Manufacturers also called on Trump to conduct a review of all rules and\n  actions since Sept. 1.";
+        assert_eq!(sents(wrapped).len(), 2, "{:?}", sents(wrapped));
+        let per_line = format!(
+            "{} in Hawaii\nU.N. chief Ban also condemned it.\nRelations were strained.",
+            "The White House condemned the killing, saying it was unacceptable; ".repeat(3)
+        );
+        assert_eq!(sents(&per_line).len(), 3, "{:?}", sents(&per_line));
+        assert_eq!(
+            sents("Cases appear in the U.S. \"sporadically.\" \"It is early,\" he said."),
+            vec![
+                "Cases appear in the U.S. \"sporadically.\"",
+                "\"It is early,\" he said."
+            ]
+        );
+        assert_eq!(
+            sents("She was found some 140 miles\n(225km) from home."),
+            vec!["She was found some 140 miles\n(225km) from home."]
+        );
         assert_eq!(
             sents("A sentence with no end"),
             vec!["A sentence with no end"]
