@@ -92,6 +92,71 @@ const TITLE_WORDS: &[&str] = &[
     "mp",
 ];
 
+/// Nouns after which an agent word is a modifier, not an actor ("military campaign").
+const NON_ACTOR_HEADS: &[&str] = &[
+    "campaign",
+    "campaigns",
+    "support",
+    "operation",
+    "operations",
+    "action",
+    "actions",
+    "aid",
+    "base",
+    "bases",
+    "intervention",
+    "exercise",
+    "exercises",
+    "cooperation",
+    "spending",
+    "budget",
+    "equipment",
+    "hardware",
+    "assistance",
+    "pressure",
+    "presence",
+    "buildup",
+    "drills",
+    "plan",
+    "plans",
+    "strategy",
+    "efforts",
+    "victory",
+    "gains",
+    "solution",
+    "option",
+    "ties",
+    "relations",
+    "policy",
+    "policies",
+    "capabilities",
+    "activity",
+    "activities",
+    "targets",
+    "installations",
+    "facilities",
+    "vehicles",
+    "convoy",
+    "convoys",
+    "positions",
+    "checkpoint",
+    "checkpoints",
+    "control",
+    "rule",
+    "building",
+    "buildings",
+    "headquarters",
+    "website",
+    "sources",
+    "source",
+    "service",
+    "services",
+    "programme",
+    "program",
+    "role",
+    "involvement",
+];
+
 const NOT_NAMES: &[&str] = &[
     "monday",
     "tuesday",
@@ -435,8 +500,19 @@ impl ActorDictionary {
         });
         let mut phrases = vec![row.name.clone()];
         phrases.extend(row.aliases.iter().cloned());
-        for p in &phrases {
+        for (n, p) in phrases.iter().enumerate() {
             let words = phrase_keys(p);
+            // An alias never hides a country, agent or organisation ("Turk"); a full
+            // name does.
+            if n > 0
+                && self.trie.get(&words).is_some_and(|e| {
+                    self.entries
+                        .get(e as usize)
+                        .is_some_and(|e| !matches!(e.role, Role::People(_) | Role::Surname(_)))
+                })
+            {
+                continue;
+            }
             self.add_person_phrase(&words, idx, has_upper(p), is_caps_word(p), false);
         }
         // Automatic surname alias ("Hossein Dehghan" → "Dehghan", "Bashar al-Assad" →
@@ -557,7 +633,7 @@ impl ActorDictionary {
     /// if several), else the code outside tenures; with no date, the latest tenure.
     fn person_code(&self, p: &Person, date: Option<NaiveDate>) -> Option<String> {
         let in_force = |t: &&DatedCode, d: NaiveDate| {
-            t.from.map_or(true, |f| f <= d) && t.to.map_or(true, |e| d <= e)
+            t.from.is_none_or(|f| f <= d) && t.to.is_none_or(|e| d <= e)
         };
         match date {
             Some(d) => p
@@ -585,9 +661,7 @@ impl ActorDictionary {
     fn in_office(&self, p: &Person, date: Option<NaiveDate>) -> bool {
         let Some(d) = date else { return false };
         p.tenures.iter().any(|t| {
-            t.from.map_or(true, |f| f <= d)
-                && t.to.map_or(true, |e| d <= e)
-                && !t.code.ends_with("ELI")
+            t.from.is_none_or(|f| f <= d) && t.to.is_none_or(|e| d <= e) && !t.code.ends_with("ELI")
         })
     }
 
@@ -834,7 +908,7 @@ impl ActorDictionary {
                 if let Some(n) = atoms.get(j) {
                     if n.ks == end_key
                         && n.role == AtomRole::Actor
-                        && head.map_or(true, |h| h.role != AtomRole::Actor)
+                        && head.is_none_or(|h| h.role != AtomRole::Actor)
                     {
                         actor = Some(n);
                         end_key = n.ke;
@@ -867,6 +941,35 @@ impl ActorDictionary {
                             a.sectors.clone(),
                             a.name.clone(),
                             a.kind,
+                        ),
+                        needs_focus: None,
+                    });
+                }
+                continue;
+            }
+            // "military campaign", "government forces' offensive": an agent word used as a
+            // modifier of a non-actor noun is no actor; the head country still is.
+            if actor.is_none() && !chain.is_empty() && NON_ACTOR_HEADS.contains(&key_text(end_key))
+            {
+                for c in consumed.iter_mut().take(j).skip(i) {
+                    *c = true;
+                }
+                i = j;
+                if let Some(h) = head {
+                    let h_end = keys
+                        .get(h.ke.saturating_sub(1))
+                        .map_or(start_tok, |k| k.tok);
+                    out.push(Pending {
+                        mention: self.mention(
+                            si,
+                            tokens,
+                            start_tok,
+                            h_end,
+                            h.code.clone(),
+                            h.country.clone(),
+                            h.sectors.clone(),
+                            h.name.clone(),
+                            h.kind,
                         ),
                         needs_focus: None,
                     });
@@ -910,6 +1013,17 @@ impl ActorDictionary {
                     if key_text(k) == "the" {
                         k += 1;
                     }
+                    // One or two lower-case words may sit between ("of allies Iran").
+                    for _ in 0..2 {
+                        let lower = atom_at(k).is_none()
+                            && keys
+                                .get(k)
+                                .and_then(|key| tokens.get(key.tok))
+                                .is_some_and(|t| t.text.chars().all(char::is_lowercase));
+                        if lower {
+                            k += 1;
+                        }
+                    }
                     if let Some(ci) = atom_at(k) {
                         if let Some(c) = atoms.get(ci) {
                             if matches!(
@@ -925,8 +1039,7 @@ impl ActorDictionary {
                     }
                 } else if AGENT_PLACE_LINK.contains(&key_text(end_key)) {
                     // Up to three lower-case words may sit between ("in second city Aleppo").
-                    let mut k = end_key + 1;
-                    for _ in 0..4 {
+                    for k in end_key + 1..end_key + 5 {
                         if let Some(ci) = atom_at(k) {
                             if let Some(c) = atoms.get(ci) {
                                 if matches!(
@@ -949,7 +1062,6 @@ impl ActorDictionary {
                         if !lower {
                             break;
                         }
-                        k += 1;
                     }
                 }
             }
@@ -982,23 +1094,8 @@ impl ActorDictionary {
             }
             if let Some(p) = actor {
                 // A known person or group: its own code wins over the titles.
-                let mut country = p.country.clone();
-                let mut code = p.code.clone();
-                let mut sectors = p.sectors.clone();
-                if p.kind == ActorKind::Person && code.is_empty() {
-                    country = country.or_else(|| head.and_then(|h| h.country.clone()));
-                    sectors = order_sectors(
-                        &chain
-                            .iter()
-                            .flat_map(|c| c.sectors.clone())
-                            .collect::<Vec<_>>(),
-                    );
-                    code = format!(
-                        "{}{}",
-                        country.as_deref().unwrap_or("---"),
-                        sectors.concat()
-                    );
-                }
+                let (code, country, sectors) =
+                    (p.code.clone(), p.country.clone(), p.sectors.clone());
                 out.push(Pending {
                     mention: self.mention(
                         si,

@@ -290,15 +290,18 @@ pub fn plural(word: &str) -> String {
         .rev()
         .nth(1)
         .is_some_and(|c| "aeiou".contains(c));
-    if word.ends_with('y') && !vowel_before_y && word.len() > 1 {
-        format!("{}ies", &word[..word.len() - 1])
+    if let Some(stem) = word
+        .strip_suffix('y')
+        .filter(|s| !s.is_empty() && !vowel_before_y)
+    {
+        format!("{stem}ies")
     } else if ["s", "x", "z", "ch", "sh"]
         .iter()
         .any(|s| word.ends_with(s))
     {
         format!("{word}es")
-    } else if word.ends_with("man") {
-        format!("{}men", &word[..word.len() - 3])
+    } else if let Some(stem) = word.strip_suffix("man") {
+        format!("{stem}men")
     } else {
         format!("{word}s")
     }

@@ -136,7 +136,10 @@ pub(crate) fn orgs(name: &str, text: &str) -> Result<Vec<OrgRow>, KnowledgeError
 }
 
 /// agents.txt: sectors and phrases.
-pub(crate) fn agents() -> Result<Vec<(Vec<String>, Vec<String>)>, KnowledgeError> {
+/// Sectors and the phrases that carry them.
+pub(crate) type AgentRow = (Vec<String>, Vec<String>);
+
+pub(crate) fn agents() -> Result<Vec<AgentRow>, KnowledgeError> {
     let mut out = Vec::new();
     for (n, l) in lines(AGENTS) {
         let Some((sectors, phrases)) = l.split_once('|') else {

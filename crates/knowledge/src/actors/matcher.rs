@@ -270,9 +270,7 @@ impl Trie {
 
     /// Store `words` → `value`; returns the value it replaced. Empty phrases are ignored.
     pub fn insert(&mut self, words: &[String], stem_last: bool, value: u32) -> Option<u32> {
-        let Some((last, init)) = words.split_last() else {
-            return None;
-        };
+        let (last, init) = words.split_last()?;
         let mut node = 0u32;
         for w in init {
             let id = self.intern(w);

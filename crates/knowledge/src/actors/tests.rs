@@ -406,3 +406,26 @@ fn phoenix_dictionaries() {
         "AFGMIL"
     ));
 }
+
+#[test]
+fn modifiers_and_of_phrases() {
+    let d = dict();
+    let on = date("2016-06-10");
+    assert!(codes(&d, "its military campaign", on).is_empty());
+    assert_eq!(
+        codes(&d, "a Russian military campaign", on),
+        vec![("Russian".to_string(), "RUS".to_string())]
+    );
+    assert!(has(
+        &d,
+        "the defense ministers of allies Iran",
+        on,
+        "IRNGOVMIL"
+    ));
+    assert!(has(
+        &d,
+        "A Russian Defense Ministry statement",
+        on,
+        "RUSGOVMIL"
+    ));
+}
