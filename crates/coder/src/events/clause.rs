@@ -1,0 +1,1345 @@
+//! Clause analysis: triggers, subjects, objects, voice, negation, modality, references.
+//!
+//! Sparse parsing in the TABARI tradition: no tree, only the token sequence, the actor
+//! mentions and (when the language layer provides them) POS tags. Every search is bounded
+//! (a few tokens) and stops at clause boundaries, so a sentence costs O(tokens × patterns of
+//! its triggers).
+
+use wirecoder_core::{ActorKind, ActorMention};
+use wirecoder_knowledge::verbs::{Elem, FormRef, Modality, TriggerKind, VerbDictionary, VerbPattern};
+
+use super::modality;
+use crate::DocContext;
+
+/// An event before dates, places and the ontology are attached.
+#[derive(Debug, Clone)]
+pub struct RawEvent {
+    pub source: ActorMention,
+    pub target: Option<ActorMention>,
+    pub code: String,
+    pub rule: String,
+    /// Char offsets of the trigger in the document body.
+    pub verb_start: usize,
+    pub verb_end: usize,
+}
+
+/// Words that end a clause for the searches to the right of a trigger.
+const STOP_R: &[&str] = &[
+    ";", ":", "said", "says", "say", "told", "while", "whereas", "although", "though",
+    "because", "but", "which", "who", "whom", "whose", "when", "after", "before", "since",
+    "if", "unless", "until", "where", "\"", "according",
+];
+/// Words that end the search for a subject to the left of a trigger.
+const STOP_L: &[&str] = &[
+    ";", ":", "that", "because", "although", "though", "whereas", "if", "unless", "when",
+    "while", "as", "after", "before", "since", "until", "so", "\"", "but", "said", "says",
+    "told",
+];
+/// Auxiliaries, modals and adverbs that may stand between a subject and its verb.
+const AUX: &[&str] = &[
+    "has", "have", "had", "having", "is", "are", "am", "was", "were", "be", "been", "being",
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "did",
+    "does", "do", "to", "also", "now", "then", "already", "reportedly", "allegedly", "still",
+    "just", "again", "repeatedly", "further", "not", "n't", "never", "recently", "later",
+    "finally", "subsequently", "jointly", "immediately", "yesterday", "today", "got", "get",
+    "gets", "apparently", "openly", "publicly", "formally", "officially", "swiftly",
+    "quickly", "strongly", "sharply", "once", "first", "last", "ever", "even", "both",
+    "either", "all", "each", "themselves", "itself", "himself", "herself", "'s", "'re",
+    "'ve", "'d", "'ll",
+];
+const BE: &[&str] = &["is", "are", "am", "was", "were", "be", "been", "being", "got", "get", "gets", "'s", "'re"];
+const NEG: &[&str] = &["not", "n't", "never", "no"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that",
+    "these", "those", "any", "no", "every", "each", "such", "another",
+];
+/// Prepositions after which a gerund is not an asserted act ("accused of colluding",
+/// "prevented from receiving", "in reinforcing").
+const GERUND_PREP: &[&str] = &[
+    "of", "for", "from", "with", "against", "about", "without", "by", "in", "toward",
+    "towards", "on", "at", "to", "into", "over",
+];
+/// Prepositions a direct-object search does not cross.
+const PREPS: &[&str] = &[
+    "in", "at", "near", "during", "outside", "inside", "around", "across", "throughout",
+    "from", "to", "toward", "towards", "for", "with", "against", "on", "by", "into", "over",
+    "under", "between", "among", "after", "before", "since", "until", "about", "through",
+];
+/// Prepositions that put a mention inside a prepositional phrase (not a subject).
+const PP_SKIP: &[&str] = &[
+    "in", "from", "at", "near", "against", "with", "to", "for", "on", "by", "into", "over",
+    "under", "between", "among", "toward", "towards", "inside", "outside", "around",
+    "across", "through", "during", "including", "like",
+];
+
+fn is(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+/// A coordinated group of actor mentions and its local token span.
+#[derive(Debug, Clone)]
+struct Group {
+    actors: Vec<ActorMention>,
+    start: usize,
+    end: usize,
+}
+
+/// A trigger occurrence.
+#[derive(Debug, Clone)]
+struct Inst {
+    trigger: u32,
+    kind: TriggerKind,
+    head: usize,
+    /// One past the last trigger word.
+    end: usize,
+    /// First token of the auxiliary chain before the head.
+    aux_start: usize,
+    passive: bool,
+    negated: bool,
+    /// Position of the infinitive marker "to" in the auxiliary chain.
+    to_pos: Option<usize>,
+    finite: bool,
+    gerund: bool,
+    /// An object inside a multi-word trigger ("accused X of corruption").
+    inner: Option<Group>,
+}
+
+/// A pattern that matched an occurrence.
+#[derive(Debug, Clone)]
+struct PMatch {
+    pattern: u32,
+    spec: usize,
+    source: Option<Group>,
+    target: Option<Group>,
+    /// Position of a final "to" (modal governing an infinitive).
+    to_pos: Option<usize>,
+}
+
+/// A modal waiting for the infinitive it governs.
+#[derive(Debug, Clone)]
+struct PendingModal {
+    to_pos: usize,
+    modality: Modality,
+    code: String,
+    sources: Vec<ActorMention>,
+    target: Option<Group>,
+    rule: String,
+    span: (usize, usize),
+    used: bool,
+}
+
+/// The tokens, words and mentions of one sentence.
+struct Sent {
+    words: Vec<String>,
+    tags: Vec<String>,
+    poss: Vec<bool>,
+    /// Char offsets of each token.
+    offs: Vec<(usize, usize)>,
+    mentions: Vec<(ActorMention, usize, usize)>,
+    start_at: Vec<Option<usize>>,
+    end_at: Vec<Option<usize>>,
+}
+
+/// Document-level coder state: what came before (for references).
+pub struct Coder<'a> {
+    ctx: &'a DocContext<'a>,
+    dict: &'a VerbDictionary,
+    history: Vec<ActorMention>,
+    last_subject: Option<ActorMention>,
+    /// `WIRECODER_DEBUG` set: print triggers and subjects on stderr.
+    debug: bool,
+}
+
+impl<'a> Coder<'a> {
+    pub fn new(ctx: &'a DocContext<'a>) -> Self {
+        Coder {
+            ctx,
+            dict: &ctx.kb.verbs,
+            history: Vec::new(),
+            last_subject: None,
+            debug: std::env::var_os("WIRECODER_DEBUG").is_some(),
+        }
+    }
+
+    /// Record a skipped sentence's mentions as context.
+    pub fn skip_sentence(&mut self, si: usize) {
+        for m in self.ctx.actors.iter().filter(|m| m.sentence == si) {
+            self.history.push(m.clone());
+        }
+    }
+
+    fn build(&self, si: usize) -> Sent {
+        let ctx = self.ctx;
+        let s = &ctx.text.sentences[si];
+        let toks = ctx.text.sentence_tokens(si);
+        let n = toks.len();
+        let mut words = Vec::with_capacity(n);
+        let mut poss = vec![false; n];
+        for (i, t) in toks.iter().enumerate() {
+            let mut w = if t.norm.is_empty() {
+                t.text.to_lowercase()
+            } else {
+                t.norm.clone()
+            };
+            w = w.replace(['\u{2019}', '\u{2018}'], "'");
+            if w == "'s" || w == "'" {
+                if i > 0 {
+                    poss[i - 1] = true;
+                }
+                w = "'s".to_string();
+            } else if w.len() > 2 && w.ends_with("'s") {
+                w.truncate(w.len() - 2);
+                poss[i] = true;
+            } else if w.len() > 2 && w.ends_with("s'") {
+                w.truncate(w.len() - 1);
+                poss[i] = true;
+            }
+            if w == "\u{201c}" || w == "\u{201d}" {
+                w = "\"".to_string();
+            }
+            words.push(w);
+        }
+        let tags = toks.iter().map(|t| t.tag.clone()).collect();
+        let offs = toks.iter().map(|t| (t.start, t.end)).collect();
+        let base = s.token_start;
+        let mut ms: Vec<(ActorMention, usize, usize)> = ctx
+            .actors
+            .iter()
+            .filter(|m| m.token_start >= base && m.token_end <= base + n && m.token_end > m.token_start)
+            .map(|m| (m.clone(), m.token_start - base, m.token_end - base))
+            .collect();
+        ms.sort_by_key(|(_, a, b)| (*a, std::cmp::Reverse(*b)));
+        let mut mentions: Vec<(ActorMention, usize, usize)> = Vec::new();
+        for m in ms {
+            if mentions.last().is_some_and(|(_, _, e)| m.1 < *e) {
+                continue;
+            }
+            mentions.push(m);
+        }
+        let mut start_at = vec![None; n];
+        let mut end_at = vec![None; n];
+        for (i, (_, a, b)) in mentions.iter().enumerate() {
+            start_at[*a] = Some(i);
+            end_at[*b - 1] = Some(i);
+        }
+        Sent {
+            words,
+            tags,
+            poss,
+            offs,
+            mentions,
+            start_at,
+            end_at,
+        }
+    }
+
+    /// Code one sentence.
+    pub fn sentence(&mut self, si: usize, host: Option<&ActorMention>) -> Vec<RawEvent> {
+        let sent = self.build(si);
+        let insts = self.find_triggers(&sent);
+        if self.debug {
+            eprintln!("words {:?}", sent.words.iter().zip(&sent.tags).collect::<Vec<_>>());
+            for i in &insts {
+                eprintln!("inst {:?} {} {:?}", sent.words[i.head], self.dict.triggers[i.trigger as usize].lemma, i);
+            }
+        }
+        let mut out = Vec::new();
+        let mut modals: Vec<PendingModal> = Vec::new();
+        // Subjects of finite verbs so far, for coordinated verb phrases.
+        let mut last_finite_subject: Option<Group> = None;
+        for inst in &insts {
+            if inst.negated {
+                // "did not attack": no event; a negated modal governs nothing either.
+                continue;
+            }
+            let governing = inst
+                .to_pos
+                .and_then(|t| modals.iter().position(|m| m.to_pos == t && !m.used));
+            let subj = if inst.kind == TriggerKind::Verb {
+                if let Some(g) = governing {
+                    let m = &modals[g];
+                    let actors = match m.modality {
+                        Modality::Appeal | Modality::Demand => m
+                            .target
+                            .as_ref()
+                            .map(|t| t.actors.clone())
+                            .unwrap_or_else(|| m.sources.clone()),
+                        _ => m.sources.clone(),
+                    };
+                    Some(Group {
+                        actors,
+                        start: 0,
+                        end: 0,
+                    })
+                } else if self.coordinated_vp(&sent, inst) {
+                    last_finite_subject.clone()
+                } else {
+                    self.subject(&sent, inst)
+                }
+            } else {
+                None
+            };
+            if inst.kind == TriggerKind::Verb && inst.finite && governing.is_none() {
+                if let Some(s) = &subj {
+                    last_finite_subject = Some(s.clone());
+                    if let Some(a) = s.actors.first() {
+                        self.last_subject = Some(a.clone());
+                    }
+                }
+            }
+            if self.debug {
+                eprintln!("subj {:?}", subj.as_ref().map(|g| g.actors.iter().map(|a| a.code.clone()).collect::<Vec<_>>()));
+            }
+            let rel = if inst.kind == TriggerKind::Verb {
+                self.relative_antecedent(&sent, subj.as_ref())
+            } else {
+                None
+            };
+            let matches = self.best_patterns(&sent, inst, subj.as_ref(), rel.as_ref());
+            if matches.is_empty() {
+                continue;
+            }
+            let span = (
+                sent.offs[inst.head].0,
+                sent.offs[inst.end.saturating_sub(1).max(inst.head)].1,
+            );
+            for pm in matches {
+                let Some(p) = self.dict.patterns.get(pm.pattern as usize) else {
+                    continue;
+                };
+                let (mut sources, mut targets) = if inst.passive {
+                    // "X was attacked by Y": Y → X.
+                    (
+                        pm.source.as_ref().map(|g| g.actors.clone()).unwrap_or_default(),
+                        subj.as_ref().map(|g| g.actors.clone()).unwrap_or_default(),
+                    )
+                } else {
+                    (
+                        pm.source
+                            .as_ref()
+                            .or(subj.as_ref())
+                            .map(|g| g.actors.clone())
+                            .unwrap_or_default(),
+                        pm.target.as_ref().map(|g| g.actors.clone()).unwrap_or_default(),
+                    )
+                };
+                if p.pre.contains(&Elem::Target) {
+                    // PETRARCH "- + * BY $": the subject is the target.
+                    targets = subj.as_ref().map(|g| g.actors.clone()).unwrap_or_default();
+                    if let Some(s) = &pm.source {
+                        sources = s.actors.clone();
+                    }
+                }
+                if sources.is_empty() {
+                    continue;
+                }
+                if let (Some(m), Some(t)) = (p.modality, pm.to_pos) {
+                    modals.push(PendingModal {
+                        to_pos: t,
+                        modality: m,
+                        code: p.code.clone(),
+                        sources: sources.clone(),
+                        target: pm.target.clone(),
+                        rule: p.id.clone(),
+                        span,
+                        used: false,
+                    });
+                    continue;
+                }
+                let (code, paired, rule) = match governing {
+                    Some(g) => {
+                        let m = &mut modals[g];
+                        m.used = true;
+                        let Some(c) = modality::apply(m.modality, &p.code) else {
+                            continue;
+                        };
+                        if matches!(m.modality, Modality::Appeal | Modality::Demand) {
+                            // The appeal is addressed to the modal's target.
+                            sources = m.sources.clone();
+                            targets = m
+                                .target
+                                .as_ref()
+                                .map(|t| t.actors.clone())
+                                .unwrap_or_default();
+                        }
+                        (c, None, format!("{}+{}", m.rule, p.id))
+                    }
+                    None => (p.code.clone(), p.paired.clone(), p.id.clone()),
+                };
+                if code.is_empty() && paired.is_none() {
+                    continue;
+                }
+                let location = if code.starts_with("04") {
+                    self.location_after(&sent, inst.end)
+                } else {
+                    None
+                };
+                emit(
+                    &mut out,
+                    &Emit {
+                        sources: &sources,
+                        targets: &targets,
+                        code: &code,
+                        paired: paired.as_deref(),
+                        symmetric: p.symmetric || p.compound,
+                        no_target: p.no_target,
+                        rule: &rule,
+                        span,
+                        location: location.as_deref(),
+                        host,
+                        gaz: &self.ctx.kb.gazetteer,
+                    },
+                );
+            }
+        }
+        // Modals that governed nothing code themselves when they have a target
+        // ("Iran threatened Israel" → 130); a bare intention is not an event.
+        for m in modals.iter().filter(|m| !m.used) {
+            if m.modality == Modality::Intent || m.code.is_empty() {
+                continue;
+            }
+            let Some(t) = &m.target else { continue };
+            emit(
+                &mut out,
+                &Emit {
+                    sources: &m.sources,
+                    targets: &t.actors,
+                    code: &m.code,
+                    paired: None,
+                    symmetric: false,
+                    no_target: false,
+                    rule: &m.rule,
+                    span: m.span,
+                    location: None,
+                    host: None,
+                    gaz: &self.ctx.kb.gazetteer,
+                },
+            );
+        }
+        // Context for the next sentences.
+        for (m, _, _) in &sent.mentions {
+            self.history.push(m.clone());
+        }
+        if let Some(e) = out.first() {
+            self.last_subject = Some(e.source.clone());
+        } else if let Some(s) = last_finite_subject.and_then(|g| g.actors.into_iter().next()) {
+            self.last_subject = Some(s);
+        }
+        out
+    }
+
+    /// Every trigger occurrence, longest first, without overlaps, in sentence order.
+    fn find_triggers(&self, sent: &Sent) -> Vec<Inst> {
+        let n = sent.words.len();
+        let mut cands: Vec<(usize, Vec<usize>, FormRef, Option<Group>)> = Vec::new();
+        for k in 0..n {
+            let w = &sent.words[k];
+            if w.is_empty() || !w.as_bytes()[0].is_ascii_alphabetic() {
+                continue;
+            }
+            for fr in self.dict.lookup(w) {
+                let Some(t) = self.dict.triggers.get(fr.trigger as usize) else {
+                    continue;
+                };
+                if let Some((positions, inner)) = self.match_rest(sent, k, t.kind, &t.rest) {
+                    cands.push((k, positions, *fr, inner));
+                }
+            }
+        }
+        cands.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+        let mut used = vec![false; n];
+        let mut insts = Vec::new();
+        for (head, positions, fr, inner) in cands {
+            if used[head] || positions.iter().any(|&p| used[p]) {
+                continue;
+            }
+            let Some(t) = self.dict.triggers.get(fr.trigger as usize) else {
+                continue;
+            };
+            let end = positions.last().map_or(head + 1, |&p| p + 1);
+            let Some(inst) = self.qualify(sent, head, end, t.kind, fr, inner) else {
+                continue;
+            };
+            used[head] = true;
+            for &p in &positions {
+                used[p] = true;
+            }
+            let mut inst = inst;
+            inst.trigger = fr.trigger;
+            insts.push(inst);
+        }
+        insts.sort_by_key(|i| i.head);
+        insts
+    }
+
+    /// Match the words after a trigger's first word; returns their positions.
+    fn match_rest(
+        &self,
+        sent: &Sent,
+        k: usize,
+        kind: TriggerKind,
+        rest: &[Vec<String>],
+    ) -> Option<(Vec<usize>, Option<Group>)> {
+        let n = sent.words.len();
+        let mut pos = k + 1;
+        let mut positions = Vec::new();
+        let mut inner = None;
+        for alts in rest {
+            let gap = if kind == TriggerKind::Noun { 1 } else { 4 };
+            let mut q = pos;
+            let mut found = None;
+            while q < n && q < pos + gap + if inner.is_some() { 8 } else { 0 } {
+                let w = &sent.words[q];
+                let hit = alts.iter().any(|a| {
+                    a == w
+                        || (kind == TriggerKind::Noun
+                            && (w.strip_suffix('s') == Some(a.as_str())
+                                || w.strip_suffix("es") == Some(a.as_str())))
+                });
+                if hit {
+                    found = Some(q);
+                    break;
+                }
+                if kind == TriggerKind::Verb && inner.is_none() {
+                    if let Some(_mi) = sent.start_at[q] {
+                        if let Some(g) = self.group_right(sent, q) {
+                            q = g.end;
+                            inner = Some(g);
+                            continue;
+                        }
+                    }
+                }
+                if is(STOP_R, w) || w == "," || w == "." {
+                    break;
+                }
+                q += 1;
+            }
+            let q = found?;
+            positions.push(q);
+            pos = q + 1;
+        }
+        Some((positions, inner))
+    }
+
+    /// Decide whether a candidate is used as its kind here, and read its auxiliaries.
+    fn qualify(
+        &self,
+        sent: &Sent,
+        head: usize,
+        end: usize,
+        kind: TriggerKind,
+        fr: FormRef,
+        inner: Option<Group>,
+    ) -> Option<Inst> {
+        let tag = sent.tags[head].as_str();
+        let prev = if head > 0 { sent.words[head - 1].as_str() } else { "" };
+        let prev_is_det = is(DETERMINERS, prev)
+            || (head > 0 && sent.poss[head - 1])
+            || prev == "'s";
+        let mut inst = Inst {
+            trigger: 0,
+            kind,
+            head,
+            end,
+            aux_start: head,
+            passive: false,
+            negated: false,
+            to_pos: None,
+            finite: true,
+            gerund: false,
+            inner,
+        };
+        match kind {
+            TriggerKind::Noun => {
+                if tag.starts_with("VB") && !prev_is_det {
+                    return None;
+                }
+                Some(inst)
+            }
+            TriggerKind::Verb => {
+                // "Moscow's pledge": a possessive makes it a noun.
+                if head > 0
+                    && (sent.tags[head - 1] == "POS"
+                        || sent.poss[head - 1]
+                        || (prev == "'s" && head >= 2 && sent.end_at[head - 2].is_some()))
+                {
+                    return None;
+                }
+                // Auxiliary chain.
+                let mut a = head;
+                let mut be = false;
+                let mut has_aux = false;
+                while a > 0 && is(AUX, &sent.words[a - 1]) && head - a < 6 {
+                    let w = sent.words[a - 1].as_str();
+                    if is(BE, w) {
+                        be = true;
+                    }
+                    if is(NEG, w) {
+                        inst.negated = true;
+                    }
+                    if w == "to" {
+                        if inst.to_pos.is_none() {
+                            inst.to_pos = Some(a - 1);
+                        }
+                    } else if !matches!(w, "also" | "now" | "then" | "already" | "still" | "just") {
+                        has_aux = true;
+                    }
+                    a -= 1;
+                }
+                // "no longer", "did not".
+                if a > 0 && is(NEG, &sent.words[a - 1]) {
+                    inst.negated = true;
+                }
+                inst.aux_start = a;
+                let tagged = !tag.is_empty();
+                if tagged && !tag.starts_with("VB") && !has_aux && inst.to_pos.is_none() {
+                    // Tagger says noun/adjective ("the attack", "a planned visit").
+                    if !(tag.starts_with("NN") && !prev_is_det && fr.participle && be) {
+                        return None;
+                    }
+                }
+                if !tagged && prev_is_det && inst.to_pos.is_none() && !has_aux {
+                    return None;
+                }
+                let participle = if tagged { tag == "VBN" } else { fr.participle };
+                let gerund = if tagged { tag == "VBG" } else { fr.gerund };
+                let past = if tagged { tag == "VBD" } else { !fr.base && !fr.gerund };
+                inst.gerund = gerund && !fr.base;
+                let by_follows = (end..(end + 3).min(sent.words.len())).any(|q| sent.words[q] == "by");
+                if participle && be {
+                    inst.passive = true;
+                } else if participle && !has_aux && inst.to_pos.is_none() && !past {
+                    // Bare participle: a reduced passive relative ("rebels backed by Iran")
+                    // or an adjective ("an agreed plan").
+                    if by_follows && head > 0 && (sent.end_at[head - 1].is_some() || prev == ",") {
+                        inst.passive = true;
+                    } else if matches!(prev, "and" | "or") {
+                        // "has deployed advisers and trained militias": shares the auxiliary.
+                        has_aux = true;
+                    } else {
+                        return None;
+                    }
+                } else if participle && !has_aux && inst.to_pos.is_none() && past && !tagged {
+                    // Untagged "-ed": past tense unless a reduced passive with "by".
+                    if by_follows && head > 0 && sent.end_at[head - 1].is_some() {
+                        inst.passive = true;
+                    }
+                }
+                if inst.gerund && !has_aux && inst.to_pos.is_none() {
+                    // "accused of colluding", "denied attacking": not asserted acts.
+                    if is(GERUND_PREP, prev) || prev.starts_with("den") {
+                        return None;
+                    }
+                    // A participial relative needs its actor right before it.
+                    if sent.end_at.get(head.wrapping_sub(1)).copied().flatten().is_none() {
+                        return None;
+                    }
+                }
+                inst.finite = inst.to_pos.is_none()
+                    && (has_aux || past || (!inst.gerund && !participle && head > 0 && {
+                        let p = head - 1;
+                        sent.end_at[p].is_some() || is(PRONOUNS, &sent.words[p])
+                    }));
+                Some(inst)
+            }
+        }
+    }
+
+    /// A verb phrase coordinated with an earlier one ("... and are now backing").
+    fn coordinated_vp(&self, sent: &Sent, inst: &Inst) -> bool {
+        if inst.to_pos.is_some() && inst.aux_start == inst.to_pos.unwrap_or(0) {
+            // "to" directly: an infinitive, not a coordination.
+        }
+        let a = inst.aux_start;
+        a > 0 && matches!(sent.words[a - 1].as_str(), "and" | "or" | "but")
+    }
+
+    /// The subject of a verb: nearest actor group to the left within the clause.
+    fn subject(&self, sent: &Sent, inst: &Inst) -> Option<Group> {
+        let mut k = inst.aux_start as isize - 1;
+        let limit = inst.aux_start.saturating_sub(30) as isize;
+        while k >= limit && k >= 0 {
+            let ku = k as usize;
+            let w = sent.words[ku].as_str();
+            if w == ")" {
+                let mut j = ku;
+                while j > 0 && sent.words[j] != "(" && ku - j < 15 {
+                    j -= 1;
+                }
+                k = j as isize - 1;
+                continue;
+            }
+            if let Some(mi) = sent.end_at[ku] {
+                let (_, ms, _) = &sent.mentions[mi];
+                if sent.poss[ku] || sent.words[ku] == "'s" {
+                    // "Syria's allies ...": the head noun is not an actor.
+                    return None;
+                }
+                let g = self.group_left(sent, mi);
+                // Inside a prepositional phrase: keep looking left.
+                let before = g.start.checked_sub(1).map(|p| sent.words[p].as_str());
+                if let Some(b) = before {
+                    if is(PP_SKIP, b) {
+                        k = g.start as isize - 2;
+                        continue;
+                    }
+                    if b == "of" || (g.start >= 2 && sent.words[g.start - 2] == "of") {
+                        let of_pos = if b == "of" { g.start - 1 } else { g.start - 2 };
+                        return self.compose_of(sent, of_pos, g);
+                    }
+                }
+                let _ = ms;
+                return Some(g);
+            }
+            if is(PRONOUNS, w) {
+                return self
+                    .resolve_pronoun(sent, w, ku)
+                    .map(|m| Group {
+                        actors: vec![m],
+                        start: ku,
+                        end: ku + 1,
+                    });
+            }
+            if is(STOP_L, w) {
+                return None;
+            }
+            k -= 1;
+        }
+        None
+    }
+
+    /// "the defence ministers of Iran, Russia and Syria": the agent before "of" takes the
+    /// countries after it; another actor before "of" is the head; a plain noun is not.
+    fn compose_of(&self, sent: &Sent, of_pos: usize, g: Group) -> Option<Group> {
+        let head = of_pos.checked_sub(1)?;
+        let mi = sent.end_at[head]?;
+        let (agent, a_start, _) = &sent.mentions[mi];
+        if agent.kind == ActorKind::Agent && g.actors.iter().all(|m| m.country.is_some()) {
+            let actors = g
+                .actors
+                .iter()
+                .map(|m| {
+                    let country = m.country.clone().unwrap_or_else(|| m.code.clone());
+                    let mut sectors = m.sectors.clone();
+                    for s in &agent.sectors {
+                        if !sectors.contains(s) {
+                            sectors.push(s.clone());
+                        }
+                    }
+                    let code = format!("{}{}", country, agent.sectors.join(""));
+                    ActorMention {
+                        text: format!("{} of {}", agent.text, m.text),
+                        code,
+                        country: Some(country),
+                        sectors,
+                        name: None,
+                        kind: ActorKind::Agent,
+                        sentence: m.sentence,
+                        start: agent.start,
+                        end: m.end,
+                        token_start: agent.token_start,
+                        token_end: m.token_end,
+                    }
+                })
+                .collect();
+            return Some(Group {
+                actors,
+                start: *a_start,
+                end: g.end,
+            });
+        }
+        Some(self.group_left(sent, mi))
+    }
+
+    /// For "rebels whom it accuses": the antecedent of a relative pronoun before the subject.
+    fn relative_antecedent(&self, sent: &Sent, subj: Option<&Group>) -> Option<Group> {
+        let s = subj?;
+        if s.start < 2 || s.end == 0 {
+            return None;
+        }
+        let w = sent.words[s.start - 1].as_str();
+        if !matches!(w, "whom" | "which" | "that") {
+            return None;
+        }
+        // The nearest actor before the pronoun, across a short prepositional phrase
+        // ("rebels in second city Aleppo whom ...").
+        let lo = s.start.saturating_sub(8);
+        let mi = (lo..s.start - 1)
+            .rev()
+            .take_while(|&q| !is(STOP_L, &sent.words[q]) && sent.words[q] != ",")
+            .find_map(|q| sent.end_at[q])?;
+        let (m, a, b) = &sent.mentions[mi];
+        Some(Group {
+            actors: vec![m.clone()],
+            start: *a,
+            end: *b,
+        })
+    }
+
+    /// Resolve a pronoun to the last compatible actor.
+    fn resolve_pronoun(&self, sent: &Sent, w: &str, pos: usize) -> Option<ActorMention> {
+        let before: Vec<&ActorMention> = self
+            .history
+            .iter()
+            .chain(sent.mentions.iter().filter(|(_, _, e)| *e <= pos).map(|(m, _, _)| m))
+            .collect();
+        let person = |m: &ActorMention| m.kind == ActorKind::Person;
+        let plural = |m: &ActorMention| {
+            matches!(m.kind, ActorKind::Agent | ActorKind::Group) && m.text.ends_with('s')
+        };
+        let found = match w {
+            "he" | "she" => before.iter().rev().find(|m| person(m)).copied(),
+            "it" => {
+                if let Some(s) = self.last_subject.as_ref().filter(|m| !person(m) && !plural(m)) {
+                    Some(s)
+                } else {
+                    before
+                        .iter()
+                        .rev()
+                        .find(|m| !person(m) && !plural(m))
+                        .copied()
+                }
+            }
+            "they" => before.iter().rev().find(|m| plural(m)).copied(),
+            _ => None,
+        }?;
+        let (start, end) = sent.offs[pos];
+        Some(ActorMention {
+            text: sent.words[pos].clone(),
+            kind: ActorKind::Reference,
+            start,
+            end,
+            ..found.clone()
+        })
+    }
+
+    /// The mention group ending with mention `mi`, extended left over "and" / ",".
+    fn group_left(&self, sent: &Sent, mi: usize) -> Group {
+        let (m, mut start, end) = sent.mentions[mi].clone();
+        let mut actors = vec![m];
+        let mut coordinated = false;
+        loop {
+            if start < 2 {
+                break;
+            }
+            let c = sent.words[start - 1].as_str();
+            if !matches!(c, "and" | "or" | ",") {
+                break;
+            }
+            let mut q = start - 1;
+            if c != "," && q > 0 && sent.words[q - 1] == "," {
+                q -= 1;
+            }
+            let Some(prev) = q.checked_sub(1).and_then(|p| sent.end_at[p]) else {
+                break;
+            };
+            if sent.poss[q - 1] {
+                break;
+            }
+            if c != "," {
+                coordinated = true;
+            }
+            let (pm, ps, _) = sent.mentions[prev].clone();
+            if c == "," && !coordinated {
+                // "X, Y attacked": an apposition; keep the nearer mention.
+                break;
+            }
+            actors.insert(0, pm);
+            start = ps;
+        }
+        distribute_sectors(&mut actors);
+        dedupe_codes(&mut actors);
+        Group { actors, start, end }
+    }
+
+    /// The mention group starting with the mention at token `q`, extended right over
+    /// "and" / "," / parenthetical aliases.
+    fn group_right(&self, sent: &Sent, q: usize) -> Option<Group> {
+        let mi = sent.start_at[q]?;
+        let (m, start, mut end) = sent.mentions[mi].clone();
+        let mut actors = vec![m];
+        let n = sent.words.len();
+        let mut pending_commas: Vec<ActorMention> = Vec::new();
+        loop {
+            // Parenthetical alias "(ISIL)".
+            if end < n && sent.words[end] == "(" {
+                let mut j = end + 1;
+                while j < n && sent.words[j] != ")" && j - end < 8 {
+                    j += 1;
+                }
+                if j < n && sent.words[j] == ")" {
+                    end = j + 1;
+                    continue;
+                }
+            }
+            if end + 1 >= n {
+                break;
+            }
+            let c = sent.words[end].as_str();
+            if !matches!(c, "and" | "or" | ",") {
+                break;
+            }
+            let mut r = end + 1;
+            if c == "," && r < n && matches!(sent.words[r].as_str(), "and" | "or") {
+                r += 1;
+            }
+            while r < n && matches!(sent.words[r].as_str(), "the" | "both" | "also" | "its" | "their") {
+                r += 1;
+            }
+            let Some(next) = sent.start_at.get(r).copied().flatten() else {
+                break;
+            };
+            let (nm, _, ne) = sent.mentions[next].clone();
+            if c == "," && !matches!(sent.words[end + 1].as_str(), "and" | "or") {
+                pending_commas.push(nm);
+            } else {
+                actors.append(&mut pending_commas);
+                actors.push(nm);
+            }
+            end = ne;
+        }
+        if !pending_commas.is_empty() && actors.len() == 1 {
+            // "X, the Y": an apposition naming the same actor; prefer a named one.
+            if let Some(last) = pending_commas.pop() {
+                if matches!(actors[0].kind, ActorKind::Agent | ActorKind::Reference)
+                    || sent.poss[start..end].iter().any(|p| *p)
+                {
+                    actors[0] = last;
+                }
+            }
+        } else {
+            actors.append(&mut pending_commas);
+        }
+        dedupe_codes(&mut actors);
+        Some(Group { actors, start, end })
+    }
+
+    /// The country (ISO alpha-2) of a meeting place after a trigger ("held talks in
+    /// Tehran"): an actor metonym or a gazetteer place.
+    fn location_after(&self, sent: &Sent, from: usize) -> Option<String> {
+        let n = sent.words.len();
+        let gaz = &self.ctx.kb.gazetteer;
+        let mut q = from;
+        while q < n && q < from + 8 {
+            let w = sent.words[q].as_str();
+            if is(STOP_R, w) {
+                return None;
+            }
+            if (w == "in" || w == "at") && q + 1 < n {
+                let r = q + 1;
+                if let Some(mi) = sent.start_at[r] {
+                    let (m, _, _) = &sent.mentions[mi];
+                    if matches!(m.kind, ActorKind::Metonym | ActorKind::Country) {
+                        return gaz.alpha2_of(&country_of(m)).map(str::to_string);
+                    }
+                    return None;
+                }
+                let at = sent.offs[r].0;
+                return self
+                    .ctx
+                    .places
+                    .iter()
+                    .find(|p| p.start == at)
+                    .map(|p| p.country.clone());
+            }
+            q += 1;
+        }
+        None
+    }
+
+    /// Evaluate the trigger's patterns; return the best (several when equally specific
+    /// patterns with different codes match different words).
+    fn best_patterns(
+        &self,
+        sent: &Sent,
+        inst: &Inst,
+        subj: Option<&Group>,
+        rel: Option<&Group>,
+    ) -> Vec<PMatch> {
+        let Some(t) = self.dict.triggers.get(inst.trigger as usize) else {
+            return Vec::new();
+        };
+        let mut found: Vec<PMatch> = Vec::new();
+        for &pi in &t.patterns {
+            let Some(p) = self.dict.patterns.get(pi as usize) else {
+                continue;
+            };
+            if let Some(m) = self.eval(sent, inst, pi, p, subj, rel) {
+                found.push(m);
+            }
+        }
+        if found.is_empty() {
+            if let Some(d) = t.default {
+                if let Some(p) = self.dict.patterns.get(d as usize) {
+                    if let Some(m) = self.eval(sent, inst, d, p, subj, rel) {
+                        found.push(m);
+                    }
+                }
+            }
+        }
+        let Some(best) = found.iter().map(|m| (m.spec, m.target.is_some())).max() else {
+            return Vec::new();
+        };
+        let mut out: Vec<PMatch> = Vec::new();
+        for m in found {
+            if (m.spec, m.target.is_some()) != best {
+                continue;
+            }
+            let code = &self.dict.patterns[m.pattern as usize].code;
+            if out.is_empty()
+                || (best.0 >= 2
+                    && m.target.is_some()
+                    && !out
+                        .iter()
+                        .any(|o| &self.dict.patterns[o.pattern as usize].code == code))
+            {
+                out.push(m);
+            }
+        }
+        out
+    }
+
+    fn eval(
+        &self,
+        sent: &Sent,
+        inst: &Inst,
+        pi: u32,
+        p: &VerbPattern,
+        subj: Option<&Group>,
+        rel: Option<&Group>,
+    ) -> Option<PMatch> {
+        let n = sent.words.len();
+        let mut spec = 0;
+        let mut source = None;
+        let mut target = None;
+        // Before the trigger, right to left.
+        let mut pos = if inst.kind == TriggerKind::Noun {
+            inst.head
+        } else {
+            inst.aux_start
+        };
+        let mut need_poss = false;
+        for e in p.pre.iter().rev() {
+            match e {
+                Elem::Words(a) => {
+                    let alts = self.dict.alts.get(*a as usize)?;
+                    if alts.len() == 1 && alts[0].len() == 1 && alts[0][0] == "'s" {
+                        need_poss = true;
+                        continue;
+                    }
+                    let mut found = None;
+                    let lo = pos.saturating_sub(4);
+                    let mut q = pos;
+                    while q > lo {
+                        q -= 1;
+                        if let Some(len) = alts.iter().find_map(|alt| ends_at(&sent.words, q, alt)) {
+                            found = Some(q + 1 - len);
+                            break;
+                        }
+                        if is(STOP_L, &sent.words[q]) {
+                            break;
+                        }
+                    }
+                    pos = found?;
+                    spec += 1;
+                }
+                Elem::Source => {
+                    let lo = pos.saturating_sub(3);
+                    let mut q = pos;
+                    let mut got = None;
+                    while q > lo {
+                        q -= 1;
+                        if let Some(mi) = sent.end_at[q] {
+                            if (sent.poss[q] || sent.words[q] == "'s") == need_poss {
+                                got = Some(self.group_left(sent, mi));
+                            }
+                            break;
+                        }
+                        let w = sent.words[q].as_str();
+                        if is(STOP_L, w) || is(PREPS, w) || w == "," || w == "of" {
+                            break;
+                        }
+                    }
+                    let g = got?;
+                    pos = g.start;
+                    source = Some(g);
+                    need_poss = false;
+                }
+                Elem::Target => {
+                    subj?;
+                }
+            }
+        }
+        // After the trigger.
+        let mut pos = inst.end;
+        let mut to_pos = None;
+        let mut first = true;
+        let mut has_target_elem = false;
+        for e in &p.post {
+            match e {
+                Elem::Words(a) => {
+                    let alts = self.dict.alts.get(*a as usize)?;
+                    let mut q = pos;
+                    let mut found = None;
+                    while q < n && q < pos + 6 {
+                        if let Some(len) = alts.iter().find_map(|alt| starts_at(&sent.words, q, alt)) {
+                            found = Some((q, len));
+                            break;
+                        }
+                        if is(STOP_R, &sent.words[q]) {
+                            break;
+                        }
+                        q += 1;
+                    }
+                    let (q, len) = found?;
+                    to_pos = (len == 1 && sent.words[q] == "to").then_some(q);
+                    pos = q + len;
+                    spec += 1;
+                }
+                Elem::Target | Elem::Source => {
+                    let is_target = *e == Elem::Target;
+                    if is_target {
+                        has_target_elem = true;
+                    }
+                    to_pos = None;
+                    if is_target && inst.passive && first {
+                        // The direct object of a passive verb is its subject.
+                        first = false;
+                        continue;
+                    }
+                    let g = if is_target && first && inst.inner.is_some() {
+                        inst.inner.clone()
+                    } else {
+                        self.find_group(sent, pos, is_target && first)
+                            .or_else(|| if is_target && first { rel.cloned() } else { None })
+                    };
+                    let g = g?;
+                    if g.end > pos {
+                        pos = g.end;
+                    }
+                    if is_target {
+                        target = Some(g);
+                    } else {
+                        source = Some(g);
+                    }
+                }
+            }
+            first = false;
+        }
+        if inst.passive {
+            // The agent: "by" + actor after the verb.
+            let mut q = inst.end;
+            while q < n && q < inst.end + 8 {
+                if sent.words[q] == "by" {
+                    source = self.find_group(sent, q + 1, false);
+                    break;
+                }
+                if is(STOP_R, &sent.words[q]) {
+                    break;
+                }
+                q += 1;
+            }
+            source.as_ref()?;
+            subj?;
+        }
+        if !has_target_elem && !p.no_target && !p.post.contains(&Elem::Source) && !inst.passive {
+            // TABARI default: the first actor after the verb.
+            target = self.find_group(sent, pos.max(inst.end), false);
+        }
+        if inst.kind == TriggerKind::Noun && source.is_none() {
+            return None;
+        }
+        if p.compound && subj.is_none_or(|g| g.actors.len() < 2) {
+            return None;
+        }
+        if !p.no_target && target.is_none() && p.modality.is_none() {
+            // Dyadic patterns code only with a target; a visit noun may still code, its
+            // host inferred from the place.
+            if inst.kind == TriggerKind::Verb || p.paired.is_none() {
+                return None;
+            }
+        }
+        Some(PMatch {
+            pattern: pi,
+            spec,
+            source,
+            target,
+            to_pos,
+        })
+    }
+
+    /// The actor group starting within a few tokens of `pos`, inside the clause.
+    fn find_group(&self, sent: &Sent, pos: usize, direct: bool) -> Option<Group> {
+        let n = sent.words.len();
+        let max = if direct { 4 } else { 8 };
+        let mut q = pos;
+        while q < n && q < pos + max {
+            if sent.start_at[q].is_some() {
+                return self.group_right(sent, q);
+            }
+            let w = sent.words[q].as_str();
+            if is(STOP_R, w) || w == "." || w == "," && direct {
+                return None;
+            }
+            if direct && w != "of" && is(PREPS, w) {
+                return None;
+            }
+            q += 1;
+        }
+        None
+    }
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "it", "they"];
+
+/// Length of `alt` if it ends at `q` in `words`.
+fn ends_at(words: &[String], q: usize, alt: &[String]) -> Option<usize> {
+    let len = alt.len();
+    if len == 0 || q + 1 < len {
+        return None;
+    }
+    let s = q + 1 - len;
+    (words[s..=q].iter().zip(alt).all(|(w, a)| w == a)).then_some(len)
+}
+
+/// Length of `alt` if it starts at `q` in `words`.
+fn starts_at(words: &[String], q: usize, alt: &[String]) -> Option<usize> {
+    let len = alt.len();
+    if len == 0 || q + len > words.len() {
+        return None;
+    }
+    (words[q..q + len].iter().zip(alt).all(|(w, a)| w == a)).then_some(len)
+}
+
+/// "the defence ministers of Iran, Russia and Syria", matched as one agent mention for the
+/// first country followed by bare countries: the agent's sectors apply to every country.
+fn distribute_sectors(actors: &mut [ActorMention]) {
+    let Some((first, rest)) = actors.split_first_mut() else {
+        return;
+    };
+    if first.sectors.is_empty() || !first.text.contains(" of ") || first.country.is_none() {
+        return;
+    }
+    for m in rest {
+        if m.kind == ActorKind::Country && m.sectors.is_empty() {
+            if let Some(c) = m.country.clone() {
+                m.code = format!("{}{}", c, first.sectors.join(""));
+                m.sectors = first.sectors.clone();
+            }
+        }
+    }
+}
+
+fn dedupe_codes(actors: &mut Vec<ActorMention>) {
+    let mut seen = std::collections::HashSet::new();
+    actors.retain(|m| seen.insert(m.code.clone()));
+}
+
+struct Emit<'e> {
+    sources: &'e [ActorMention],
+    targets: &'e [ActorMention],
+    code: &'e str,
+    paired: Option<&'e str>,
+    symmetric: bool,
+    no_target: bool,
+    rule: &'e str,
+    span: (usize, usize),
+    /// Country (alpha-2) of an explicit meeting place ("in Tehran").
+    location: Option<&'e str>,
+    gaz: &'e wirecoder_knowledge::gazetteer::Gazetteer,
+    /// Dateline place, host of visits whose host is not named.
+    host: Option<&'e ActorMention>,
+}
+
+fn country_of(m: &ActorMention) -> String {
+    m.country.clone().unwrap_or_else(|| m.code.clone())
+}
+
+/// Emit one event per source–target pair, applying the coding conventions.
+fn emit(out: &mut Vec<RawEvent>, e: &Emit) {
+    let mut push = |s: &ActorMention, t: Option<&ActorMention>, code: &str, rule: &str| {
+        if code.is_empty() {
+            return;
+        }
+        if let Some(t) = t {
+            if t.code == s.code {
+                return;
+            }
+        }
+        out.push(RawEvent {
+            source: s.clone(),
+            target: t.cloned(),
+            code: code.to_string(),
+            rule: rule.to_string(),
+            verb_start: e.span.0,
+            verb_end: e.span.1,
+        });
+    };
+    // Participants of a reciprocal event: sources and targets together.
+    let mut parts: Vec<&ActorMention> = e.sources.iter().chain(e.targets.iter()).collect();
+    parts.dedup_by(|a, b| a.code == b.code);
+    let consult = e.code.starts_with("04") && e.symmetric;
+    if consult && parts.len() >= 2 {
+        if let Some(loc) = e.location {
+            // A meeting in one participant's country: the others visit (042), that
+            // participant hosts (043), the visitors meet each other at a third place (044).
+            let in_host = |m: &ActorMention| e.gaz.alpha2_of(&country_of(m)) == Some(loc);
+            if parts.iter().any(|p| in_host(p)) {
+                for a in &parts {
+                    for b in &parts {
+                        if a.code == b.code {
+                            continue;
+                        }
+                        let (ah, bh) = (in_host(a), in_host(b));
+                        let code = match (ah, bh) {
+                            (true, false) => "043",
+                            (false, true) => "042",
+                            (false, false) => "044",
+                            (true, true) => e.code,
+                        };
+                        push(a, Some(b), code, e.rule);
+                    }
+                }
+                return;
+            }
+        }
+    }
+    if e.targets.is_empty() {
+        if e.symmetric && e.sources.len() >= 2 {
+            for a in e.sources {
+                for b in e.sources {
+                    push(a, Some(b), e.code, e.rule);
+                }
+            }
+            return;
+        }
+        if let (Some(_), Some(host)) = (e.paired, e.host) {
+            // A visit without a named host: the place visited hosts it.
+            for s in e.sources {
+                if country_of(s) != country_of(host) {
+                    push(s, Some(host), e.code, e.rule);
+                    if let Some(pc) = e.paired {
+                        push(host, Some(s), pc, e.rule);
+                    }
+                }
+            }
+            return;
+        }
+        if e.no_target || e.paired.is_some() {
+            for s in e.sources {
+                push(s, None, e.code, e.rule);
+            }
+        }
+        return;
+    }
+    for s in e.sources {
+        for t in e.targets {
+            push(s, Some(t), e.code, e.rule);
+            if let Some(pc) = e.paired {
+                push(t, Some(s), pc, e.rule);
+            } else if e.symmetric {
+                push(t, Some(s), e.code, e.rule);
+            }
+        }
+    }
+}
