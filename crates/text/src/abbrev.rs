@@ -9,15 +9,23 @@ const HARD: &[&str] = &[
     "capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr", "cdr", "brig", "sen", "sens", "rep", "reps",
     "gov", "govs", "pres", "amb", "rev", "hon", "fr", "mt", "ft", "atty", "supt", "insp", "det",
     "lieut", "comdr", "cmdt", "sec", "vs", "v", "approx", "ca", "cf", "e.g", "i.e", "nos", "vol",
-    "vols", "fig", "figs", "pp", "ph.d", "rt", "msgr", "sr", "jr",
+    "vols", "fig", "figs", "pp", "rt", "msgr",
 ];
 
 /// Abbreviations that may end a sentence ("the U.S. The"): split only before a typical
 /// sentence opener, never before a number.
 const SOFT: &[&str] = &[
-    "inc", "corp", "co", "ltd", "llc", "plc", "bros", "st", "no", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "u.s", "u.k", "u.n",
-    "e.u", "u.s.a", "al", "dept", "univ", "assn", "ave", "blvd", "rd",
+    "inc", "corp", "co", "ltd", "llc", "plc", "bros", "st", "jr", "sr", "a.m", "p.m", "u.s", "u.k",
+    "u.n", "e.u", "u.s.a", "al", "dept", "univ", "assn", "ave", "blvd", "rd",
+];
+
+/// Like [`SOFT`] but only when capitalised ("Jan. 5", "(D-Calif.)", "No. 10"), because the
+/// lower-case forms are ordinary words ("he was ill.", "said no.").
+const SOFT_CAPITALISED: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
+    "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
+    "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
 ];
 
 /// Abbreviations kept with their period by the tokenizer but which end sentences freely.
@@ -55,7 +63,9 @@ pub fn kind(word: &str) -> Option<AbbrevKind> {
     if in_list(HARD, word) {
         return Some(AbbrevKind::Hard);
     }
-    if in_list(SOFT, word) {
+    if in_list(SOFT, word)
+        || (word.starts_with(|c: char| c.is_ascii_uppercase()) && in_list(SOFT_CAPITALISED, word))
+    {
         return Some(AbbrevKind::Soft);
     }
     if in_list(FREE, word) {
@@ -253,6 +263,12 @@ mod tests {
         assert_eq!(kind("W"), Some(AbbrevKind::Soft));
         assert_eq!(kind("Inc"), Some(AbbrevKind::Soft));
         assert_eq!(kind("etc"), Some(AbbrevKind::Free));
+        assert_eq!(kind("Calif"), Some(AbbrevKind::Soft));
+        assert_eq!(kind("ill"), None);
+        assert_eq!(kind("no"), None);
+        assert_eq!(kind("No"), Some(AbbrevKind::Soft));
+        assert_eq!(kind("Jr"), Some(AbbrevKind::Soft));
+        assert_eq!(kind("Ph.D"), Some(AbbrevKind::Soft));
         assert_eq!(kind("talks"), None);
         assert_eq!(kind("a"), None);
         assert_eq!(kind("2015"), None);

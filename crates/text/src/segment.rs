@@ -367,6 +367,10 @@ mod tests {
             vec!["Rep. Ann Lee (D-Calif.) and St. Petersburg officials vs. E.U. ones spoke."]
         );
         assert_eq!(
+            sents("He was ill. Russia said no. Sen. Ann Lee (D-Calif.) left. Martin Luther King Jr. The end."),
+            vec!["He was ill.", "Russia said no.", "Sen. Ann Lee (D-Calif.) left.", "Martin Luther King Jr.", "The end."]
+        );
+        assert_eq!(
             sents("Tanks, jets, etc. Officials said so."),
             vec!["Tanks, jets, etc.", "Officials said so."]
         );
