@@ -1,5 +1,6 @@
 //! Language layer: splits a body into sentences and tokens (with byte and char offsets),
-//! normalises and lemmatises tokens, and recognises temporal expressions.
+//! normalises, POS-tags (Penn + universal) and lemmatises tokens, and recognises temporal
+//! expressions.
 //!
 //! Everything downstream reads a [`TextAnalysis`]; how it was made is hidden behind the
 //! [`LanguageAnalyzer`] trait so the rule-based layer here and the statistical model of
@@ -56,7 +57,7 @@ impl LanguageAnalyzer for RuleAnalyzer {
                 let norm = normalize::normalize(word);
                 let tag = tags.get(k).copied().unwrap_or("");
                 let lemma = lemma::lemmatize_tagged(&norm, tag);
-                let pos = if lemma == "be" && tag.starts_with("VB") {
+                let pos = if is_auxiliary(&lemma, k, &tags) {
                     "AUX"
                 } else {
                     tagger::universal_pos(tag)
@@ -91,4 +92,31 @@ impl LanguageAnalyzer for RuleAnalyzer {
             entities: Vec::new(),
         }
     }
+}
+
+/// Whether the verb at `k` with `lemma` is an auxiliary: every form of "be", and "have"/"do"
+/// when a participle/base verb follows (adverbs, "n't" and a subject pronoun may intervene:
+/// "has not yet sent", "did he go").
+fn is_auxiliary(lemma: &str, k: usize, tags: &[&str]) -> bool {
+    let Some(tag) = tags.get(k) else {
+        return false;
+    };
+    if !tag.starts_with("VB") {
+        return false;
+    }
+    let wanted: &[&str] = match lemma {
+        "be" => return true,
+        "have" => &["VBN", "VBD"],
+        "do" => &["VB", "VBP"],
+        _ => return false,
+    };
+    for t in tags.iter().skip(k + 1).take(4) {
+        if wanted.contains(t) {
+            return true;
+        }
+        if !matches!(*t, "RB" | "RBR" | "RBS" | "PRP" | "DT" | "NNP") {
+            return false;
+        }
+    }
+    false
 }
