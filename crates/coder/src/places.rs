@@ -1005,8 +1005,9 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 }
                 if let Some(n) = next {
                     // Well-known names still count as modifiers ("U.S. President").
+                    let modifier = admin || (strong && NEVER.contains(&next_l.as_str()));
                     if is_capitalised(n)
-                        && !strong
+                        && !modifier
                         && !is_connector(n)
                         && !PLACE_SUFFIX.contains(&next_l.as_str())
                     {

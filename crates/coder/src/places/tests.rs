@@ -104,6 +104,9 @@ fn qualifier_picks_the_division() {
         alex.map(|p| (p.country.as_str(), p.admin1.as_deref())),
         Some(("US", Some("Virginia")))
     );
+    let (p, _) = run("He lives in Alexandria, Va., with his family.", None);
+    let va = p.iter().find(|p| p.text == "Alexandria");
+    assert_eq!(va.and_then(|p| p.admin1.as_deref()), Some("Virginia"));
     let (p, _) = run("Protesters gathered in Alexandria and Cairo.", None);
     assert_eq!(p.first().map(|p| p.country.as_str()), Some("EG"));
 }
