@@ -204,7 +204,8 @@ impl PosTagger {
                 None => {
                     let c = self.predict(word, i + 2, &context, prev, prev2, &mut scores);
                     if fix_names {
-                        self.fix_hyphenated_name(word, c)
+                        let lower = context.get(i + 2).map_or("", |c| c.as_ref());
+                        self.fix_names(word, lower, c)
                     } else {
                         c
                     }
@@ -218,24 +219,37 @@ impl PosTagger {
         out
     }
 
-    /// The model sees every hyphenated word as "!HYPHEN" and calls "al-Qaeda" NN or JJ; a
-    /// hyphenated word whose last part is capitalised is a proper noun.
-    fn fix_hyphenated_name(&self, word: &str, class: usize) -> usize {
+    /// Proper-noun corrections the model gets wrong: it sees every hyphenated word as
+    /// "!HYPHEN" and calls "al-Qaeda" NN or JJ, and it guesses NN for capitalised words it has
+    /// never seen ("Tehran" opening a sentence). A hyphenated word whose last part is
+    /// capitalised, and a capitalised word unknown to the model, are proper nouns.
+    fn fix_names(&self, word: &str, lower: &str, class: usize) -> usize {
         let name = self.class_name(class);
-        if !matches!(name, "NN" | "JJ") {
+        if !matches!(name, "NN" | "NNS" | "JJ") {
             return class;
         }
-        let last_part_capitalised = word
-            .rsplit('-')
-            .next()
-            .and_then(|p| p.chars().next())
-            .is_some_and(char::is_uppercase);
-        if word.contains('-') && last_part_capitalised && !word.contains('.') {
-            if let Some(nnp) = self.classes.iter().position(|c| c == "NNP") {
-                return nnp;
-            }
+        let capitalised = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+        let proper = if word.contains('-') {
+            name != "NNS" && !word.contains('.') && word.rsplit('-').next().is_some_and(capitalised)
+        } else {
+            name != "JJ" && capitalised(word) && !self.knows(lower)
+        };
+        if !proper {
+            return class;
         }
-        class
+        let target = if name == "NNS" { "NNPS" } else { "NNP" };
+        self.classes
+            .iter()
+            .position(|c| c == target)
+            .unwrap_or(class)
+    }
+
+    /// Whether the model has seen the lower-cased word (as a feature or in the tag dictionary).
+    fn knows(&self, lower: &str) -> bool {
+        self.tagdict.contains_key(lower)
+            || ["i word", "i-1 word", "i+1 word"]
+                .iter()
+                .any(|f| self.features.contains_key(&Fnv::new().add(f).arg(lower).0))
     }
 
     fn predict(
@@ -417,6 +431,12 @@ mod tests {
         assert_eq!(universal_pos("-LRB-"), "PUNCT");
         assert_eq!(tags("the al-Nusra Front"), vec!["DT", "NNP", "NNP"]);
         assert_eq!(tags("U.S.-led forces"), vec!["JJ", "NNS"]);
+        assert_eq!(
+            tags("Tehran has provided support ."),
+            vec!["NNP", "VBZ", "VBN", "NN", "."]
+        );
+        assert_eq!(tags("Talks resumed ."), vec!["NNS", "VBD", "."]);
+        assert_eq!(tags("Officials said ."), vec!["NNS", "VBD", "."]);
     }
 
     /// Tags produced by the original Python implementation on the same token sequences.
