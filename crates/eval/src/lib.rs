@@ -2,3 +2,5 @@
 //! corpora, each printing a summary line `eval <suite>: <metric> <value>% ...`.
 
 pub mod geo;
+pub mod petrarch;
+pub mod plover;

@@ -1,6 +1,8 @@
 //! `eval`: run an evaluation suite and print its scores.
 
 use std::path::PathBuf;
+
+use anyhow::Context;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -17,17 +19,50 @@ pub enum Suite {
         /// Dictionary directory or file (TABARI/PETRARCH formats); repeatable.
         #[arg(long)]
         dict: Vec<PathBuf>,
+        /// Print every record whose coding differs from the expected one.
+        #[arg(long)]
+        verbose: bool,
     },
     /// The PLOVER gold records.
-    Plover { file: PathBuf },
+    Plover {
+        file: PathBuf,
+        /// Print every record whose event type was missed.
+        #[arg(long)]
+        verbose: bool,
+    },
     /// A geoparsing corpus (GWN, LGL, TR-News, GeoVirus XML).
     Geo { files: Vec<PathBuf> },
 }
 
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     match args.suite {
-        Suite::Petrarch { .. } | Suite::Plover { .. } => {
-            anyhow::bail!("this evaluation suite is not implemented yet")
+        Suite::Petrarch {
+            file,
+            dict,
+            verbose,
+        } => {
+            // PETRARCH semantics: a suite's verb file replaces the built-in verbs; its
+            // actors, agents and discards are added to the built-in ones.
+            let pipeline = super::common::pipeline(&super::common::PipelineArgs {
+                doc_date: None,
+                dict,
+                nlp: super::common::NlpChoice::Rules,
+            })?;
+            let mut out = std::io::stdout().lock();
+            wirecoder_eval::petrarch::run(&pipeline, &file, verbose, &mut out)
+                .with_context(|| format!("evaluating {}", file.display()))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Suite::Plover { file, verbose } => {
+            let pipeline = super::common::pipeline(&super::common::PipelineArgs {
+                doc_date: None,
+                dict: Vec::new(),
+                nlp: super::common::NlpChoice::Rules,
+            })?;
+            let mut out = std::io::stdout().lock();
+            wirecoder_eval::plover::run(&pipeline, &file, verbose, &mut out)
+                .with_context(|| format!("evaluating {}", file.display()))?;
+            Ok(ExitCode::SUCCESS)
         }
         Suite::Geo { files } => {
             let pipeline = super::common::pipeline(&super::common::PipelineArgs {
