@@ -111,7 +111,18 @@ fn scan(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
         }
         // Punctuation run: "...", "--", "…" grouped; everything else single.
         let mut pe = i + c.len_utf8();
-        if matches!(c, '.' | '-') {
+        // Possessive after an abbreviation: "U.S.'s".
+        if is_apostrophe(c)
+            && prev == Some('.')
+            && next.is_some_and(|n| n.eq_ignore_ascii_case(&'s'))
+            && !seg
+                .get(pe..)
+                .and_then(|r| r.chars().nth(1))
+                .is_some_and(is_word_char)
+        {
+            chars.next();
+            pe += 1;
+        } else if matches!(c, '.' | '-') {
             while let Some(&(j, n)) = chars.peek() {
                 if n != c {
                     break;
@@ -236,6 +247,11 @@ mod tests {
             vec!["O'Neill", "'s", "rebels", "'", "guns"]
         );
         assert_eq!(toks("DOESN'T"), vec!["DOES", "N'T"]);
+        assert_eq!(
+            toks("the U.S.\u{2019}s role"),
+            vec!["the", "U.S.", "\u{2019}s", "role"]
+        );
+        assert_eq!(toks("end.'say"), vec!["end", ".", "'", "say"]);
     }
 
     #[test]
