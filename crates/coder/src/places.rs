@@ -587,10 +587,6 @@ const PLACE_SUFFIX: &[&str] = &[
     "governorate",
     "district",
     "region",
-    "state",
-    "city",
-    "town",
-    "village",
     "township",
     "borough",
     "prefecture",
@@ -1047,11 +1043,25 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 _ => (s0 + i + len, last),
             };
             let admin_suffix = tok_end > s0 + i + len;
-            let byte_end = if admin_suffix {
+            let mut byte_end = if admin_suffix {
                 end_tok.byte_end
             } else {
                 first.byte_start + byte_len
             };
+            // "Ky." split from its period at a sentence end: the period is part of the name.
+            if !admin_suffix
+                && byte_end == last.byte_end
+                && !last.space_after
+                && next.is_some_and(|n| n.text == ".")
+            {
+                let dotted = format!(
+                    "{}.",
+                    body.get(first.byte_start..byte_end).unwrap_or_default()
+                );
+                if entries.iter().any(|e| e.alt_names().any(|a| a == dotted)) {
+                    byte_end += 1;
+                }
+            }
             let text = body
                 .get(first.byte_start..byte_end)
                 .unwrap_or_default()
