@@ -65,7 +65,7 @@ fn verb(norm: &str) -> Option<Verb> {
         | "stated" | "states" | "wrote" | "writes" | "reiterated" | "emphasized" | "emphasised"
         | "emphasizes" | "emphasises" | "acknowledged" | "admitted" | "confirmed" | "cautioned"
         | "complained" | "maintained" | "predicted" | "replied" | "responded" | "tweeted"
-        | "conceded" | "observed" | "remarked" | "asked" | "vowed" | "pledged" | "promised"
+        | "conceded" | "observed" | "remarked" | "vowed" | "pledged" | "promised"
         | "threatened" | "continued" => Verb::Other,
         "saying" | "adding" | "noting" | "stressing" | "warning" | "insisting" | "arguing"
         | "claiming" | "explaining" | "declaring" | "telling" | "asserting" | "emphasizing"
@@ -108,6 +108,62 @@ fn between_subject_and_verb(norm: &str) -> bool {
             | "separately"
             | "publicly"
             | "told"
+    )
+}
+
+/// Capitalised words that open sentences without being names.
+fn function_word(norm: &str) -> bool {
+    matches!(
+        norm,
+        "the"
+            | "a"
+            | "an"
+            | "but"
+            | "and"
+            | "or"
+            | "when"
+            | "while"
+            | "if"
+            | "as"
+            | "after"
+            | "before"
+            | "however"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "there"
+            | "here"
+            | "then"
+            | "so"
+            | "although"
+            | "though"
+            | "because"
+            | "since"
+            | "once"
+            | "meanwhile"
+            | "also"
+            | "asked"
+            | "speaking"
+            | "separately"
+            | "later"
+            | "earlier"
+            | "now"
+            | "yet"
+            | "still"
+            | "instead"
+            | "both"
+            | "some"
+            | "many"
+            | "most"
+            | "other"
+            | "others"
+            | "several"
+            | "all"
     )
 }
 
@@ -356,6 +412,11 @@ impl<'a> Doc<'a> {
                 if let Some(f) = self.subject_before(v, ss, last) {
                     return Some(mk(f, false));
                 }
+                // "said X" only right after the report: "“...,” said X", "..., said X".
+                let after_report = v > ss && (self.quoted(v - 1) || self.n(v - 1) == ",");
+                if !after_report {
+                    return None;
+                }
                 Some(mk(self.phrase_after(v + 1, se, last)?, true))
             }
         }
@@ -403,20 +464,24 @@ impl<'a> Doc<'a> {
         if let Some(m) = chosen {
             return Some(self.found_mention(m));
         }
-        // A capitalised name run ending at the verb.
+        // A capitalised name run ending at the verb ("Centers for Disease Control").
         if self.capitalized(lastw) {
             let mut a = lastw;
-            while a > b && self.capitalized(a - 1) && !is_punct(self.n(a - 1)) {
+            while a > b
+                && !is_punct(self.n(a - 1))
+                && (self.capitalized(a - 1)
+                    || (a >= b + 2
+                        && matches!(self.n(a - 1), "of" | "for" | "and")
+                        && self.capitalized(a - 2)))
+            {
                 a -= 1;
             }
-            while a < lastw && matches!(self.n(a), "the" | "a" | "an") {
+            while a < lastw && function_word(self.n(a)) {
                 a += 1;
             }
-            return Some(Found {
-                speaker: self.from_name(a, end),
-                span: (a, end),
-                person: true,
-            });
+            if !function_word(self.n(a)) {
+                return Some(self.found_name(a, end, ss));
+            }
         }
         // A description ("a spokesman said"): the noun phrase from its determiner.
         let a = (b..=lastw)
@@ -453,7 +518,10 @@ impl<'a> Doc<'a> {
                 .any(|m| m.token_start <= end && end < m.token_end);
             let ok = in_mention
                 || self.capitalized(end)
-                || matches!(self.n(end), "the" | "a" | "an" | "'s" | "of");
+                || matches!(self.n(end), "the" | "a" | "an" | "'s")
+                || (end > from
+                    && matches!(self.n(end), "of" | "for" | "and")
+                    && self.capitalized(end + 1));
             if !ok {
                 break;
             }
@@ -473,15 +541,11 @@ impl<'a> Doc<'a> {
             return Some(self.found_mention(m));
         }
         let mut a = from;
-        while a < end && matches!(self.n(a), "the" | "a" | "an") {
+        while a < end && function_word(self.n(a)) {
             a += 1;
         }
         if a < end && self.capitalized(a) {
-            return Some(Found {
-                speaker: self.from_name(a, end),
-                span: (a, end),
-                person: true,
-            });
+            return Some(self.found_name(a, end, usize::MAX));
         }
         if end > from && matches!(self.n(from), "the" | "a" | "an") {
             // "said a spokesman": determiner plus up to three words.
@@ -551,7 +615,11 @@ impl<'a> Doc<'a> {
             (Some(m), Some(n)) if n.at > m.token_start => Some((n.speaker.clone(), person)),
             (Some(m), _) => Some((self.from_mention(m), person)),
             (None, Some(n)) => Some((n.speaker.clone(), person)),
-            (None, None) => None,
+            // Nobody to point to: any earlier speaker, else the pronoun itself.
+            (None, None) => Some(match last.as_ref().filter(|n| n.at < at) {
+                Some(n) => (n.speaker.clone(), person),
+                None => (self.plain(at, at + 1), person),
+            }),
         }
     }
 
@@ -601,6 +669,29 @@ impl<'a> Doc<'a> {
                 code: None,
                 country: None,
             },
+        }
+    }
+
+    /// A capitalised run as speaker. One capitalised word opening its sentence
+    /// (`sentence_start == a`) may be a common noun ("Officials said"): it is a name only
+    /// when it repeats an earlier person's surname.
+    fn found_name(&self, a: usize, b: usize, sentence_start: usize) -> Found {
+        let speaker = self.from_name(a, b);
+        let lone_opener = b == a + 1 && a == sentence_start;
+        if lone_opener && speaker.code.is_none() {
+            return Found {
+                speaker: Speaker {
+                    name: None,
+                    ..speaker
+                },
+                span: (a, b),
+                person: false,
+            };
+        }
+        Found {
+            speaker,
+            span: (a, b),
+            person: true,
         }
     }
 
@@ -675,7 +766,7 @@ impl<'a> Doc<'a> {
             let own_words = (c0..c1)
                 .filter(|&k| !self.quoted(k) && !is_punct(self.n(k)))
                 .count();
-            if own_words < 2 {
+            if own_words < 3 {
                 continue;
             }
             let (Some(t0), Some(t1)) = (self.tokens.get(c0), self.tokens.get(c1 - 1)) else {
@@ -739,7 +830,9 @@ impl<'a> Doc<'a> {
             _ if sp1 > sp0
                 && sp0 > ss + 1
                 && sp1 <= v
-                && (self.quoted(sp0 - 1) || self.n(sp0 - 1) == ",") =>
+                && (self.quoted(sp0 - 1) || self.n(sp0 - 1) == ",")
+                && ((ss..sp0).any(|k| self.quoted(k))
+                    || matches!(self.n(v + 1), "." | "," | ";" | "")) =>
             {
                 // "..., he said": the report precedes the speaker.
                 (self.quote_open_before(ss), sp0)

@@ -88,7 +88,7 @@ Berg said the agreement could be signed by \u{201c}the end of the summer\u{201d}
 \u{201c}continue in good faith.\u{201d}\n\n\
 \u{201c}We are ready,\u{201d} she said, adding that \u{201c}nobody wants another war.\u{201d}\n\n\
 \u{201c}The talks were useful,\u{201d} state radio quoted Berg as saying.\n\n\
-\u{201c}Our patience has limits. The next round will decide everything\u{201d} and more, said Berg.\n\n\
+\u{201c}Our patience has limits. The next round will decide everything\u{201d} and much more, said Berg.\n\n\
 A Vostrian Foreign Ministry statement before the talks said the proposals were \
 \u{201c}unacceptable in their current form.\u{201d}\n\n\
 According to the ministry, the troops will stay.\n\n\
@@ -172,7 +172,7 @@ fn multi_sentence_quote_with_inverted_speaker() {
     assert_eq!(code(d), Some("NORGOV"));
     let i = find(
         &q,
-        "\u{201c}Our patience has limits. The next round will decide everything\u{201d} and more",
+        "\u{201c}Our patience has limits. The next round will decide everything\u{201d} and much more",
         QuoteKind::Indirect,
     );
     assert_eq!(code(i), Some("NORGOV"));
