@@ -34,7 +34,7 @@ pub fn extract(ctx: &DocContext) -> Vec<Quote> {
     let attrs = doc.attributions();
     let mut out = doc.direct(&attrs);
     out.extend(doc.indirect(&attrs));
-    out.sort_by(|a, b| (a.start, a.end, a.kind as u8).cmp(&(b.start, b.end, b.kind as u8)));
+    out.sort_by_key(|a| (a.start, a.end, a.kind as u8));
     out
 }
 
@@ -598,7 +598,7 @@ impl<'a> Doc<'a> {
             .iter()
             .find(|m| m.token_start == at && m.token_end == at + 1 && !m.code.is_empty())
         {
-            return Some((self.from_mention(m), p == Pronoun::Person));
+            return Some((self.speaker_of_mention(m), p == Pronoun::Person));
         }
         let before = self
             .mentions
@@ -613,7 +613,7 @@ impl<'a> Doc<'a> {
         let person = p == Pronoun::Person;
         match (before, named) {
             (Some(m), Some(n)) if n.at > m.token_start => Some((n.speaker.clone(), person)),
-            (Some(m), _) => Some((self.from_mention(m), person)),
+            (Some(m), _) => Some((self.speaker_of_mention(m), person)),
             (None, Some(n)) => Some((n.speaker.clone(), person)),
             // Nobody to point to: any earlier speaker, else the pronoun itself.
             (None, None) => Some(match last.as_ref().filter(|n| n.at < at) {
@@ -625,13 +625,13 @@ impl<'a> Doc<'a> {
 
     fn found_mention(&self, m: &ActorMention) -> Found {
         Found {
-            speaker: self.from_mention(m),
+            speaker: self.speaker_of_mention(m),
             span: (m.token_start, m.token_end),
             person: m.kind == ActorKind::Person,
         }
     }
 
-    fn from_mention(&self, m: &ActorMention) -> Speaker {
+    fn speaker_of_mention(&self, m: &ActorMention) -> Speaker {
         let name = m
             .name
             .clone()
@@ -645,7 +645,7 @@ impl<'a> Doc<'a> {
     }
 
     /// A name with no actor mention; matched by surname against earlier people.
-    fn from_name(&self, a: usize, b: usize) -> Speaker {
+    fn speaker_of_name(&self, a: usize, b: usize) -> Speaker {
         let text = self.token_text(a, b);
         let surname = b.checked_sub(1).map(|l| self.n(l)).unwrap_or("");
         let person = self
@@ -661,7 +661,7 @@ impl<'a> Doc<'a> {
         match person {
             Some(m) => Speaker {
                 text,
-                ..self.from_mention(m)
+                ..self.speaker_of_mention(m)
             },
             None => Speaker {
                 name: Some(text.clone()),
@@ -676,7 +676,7 @@ impl<'a> Doc<'a> {
     /// (`sentence_start == a`) may be a common noun ("Officials said"): it is a name only
     /// when it repeats an earlier person's surname.
     fn found_name(&self, a: usize, b: usize, sentence_start: usize) -> Found {
-        let speaker = self.from_name(a, b);
+        let speaker = self.speaker_of_name(a, b);
         let lone_opener = b == a + 1 && a == sentence_start;
         if lone_opener && speaker.code.is_none() {
             return Found {
