@@ -431,7 +431,18 @@ impl<'a> Doc<'a> {
         if k <= ss {
             return None;
         }
-        let end = k;
+        let mut end = k;
+        // "X, who arrived on Monday, said" / "X, 92, said": skip back over the aside.
+        if self.n(end - 1) == "," && !self.quoted(end - 1) {
+            let open = (ss.max(end.saturating_sub(16))..end - 1)
+                .rev()
+                .take_while(|&c| !self.quoted(c))
+                .find(|&c| self.n(c) == ",")?;
+            end = open;
+        }
+        if end <= ss {
+            return None;
+        }
         let lastw = end - 1;
         if self.quoted(lastw) || is_punct(self.n(lastw)) {
             return None;

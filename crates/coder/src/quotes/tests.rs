@@ -225,6 +225,68 @@ fn offsets_point_at_the_text() {
     }
 }
 
+const PATTERNS: &str = "Sergei Lavrov told reporters that the talks had failed. \
+The plan is dead, according to Lavrov. \
+Lavrov, who arrived on Monday, warned that sanctions would follow. \
+\u{201c}No,\u{201d} said Russian Foreign Minister Sergei Lavrov. \
+He stressed that the door remained open.";
+
+fn patterns() -> Vec<Quote> {
+    run(
+        PATTERNS,
+        &[
+            ("Sergei Lavrov", 0, "RUSGOV", ActorKind::Person),
+            ("Lavrov", 1, "RUSGOV", ActorKind::Person),
+            ("Lavrov", 2, "RUSGOV", ActorKind::Person),
+            ("Russian Foreign Minister", 0, "RUSGOV", ActorKind::Agent),
+            ("Sergei Lavrov", 1, "RUSGOV", ActorKind::Person),
+        ],
+    )
+}
+
+#[test]
+fn told_reporters_that() {
+    let q = patterns();
+    let i = find(&q, "the talks had failed", QuoteKind::Indirect);
+    assert_eq!(
+        i.speaker.as_ref().map(|s| s.text.as_str()),
+        Some("Sergei Lavrov")
+    );
+}
+
+#[test]
+fn according_to_after_the_report() {
+    let q = patterns();
+    let i = find(&q, "The plan is dead", QuoteKind::Indirect);
+    assert_eq!(i.speaker.as_ref().map(|s| s.text.as_str()), Some("Lavrov"));
+}
+
+#[test]
+fn subject_with_relative_clause() {
+    let q = patterns();
+    let i = find(&q, "sanctions would follow", QuoteKind::Indirect);
+    assert_eq!(i.speaker.as_ref().map(|s| s.text.as_str()), Some("Lavrov"));
+}
+
+#[test]
+fn inverted_speaker_prefers_the_person() {
+    let q = patterns();
+    let d = find(&q, "No,", QuoteKind::Direct);
+    let s = d.speaker.as_ref().expect("speaker");
+    assert_eq!(
+        (s.text.as_str(), s.name.as_deref()),
+        ("Sergei Lavrov", Some("Sergei Lavrov"))
+    );
+}
+
+#[test]
+fn pronoun_takes_last_person() {
+    let q = patterns();
+    let i = find(&q, "the door remained open", QuoteKind::Indirect);
+    assert_eq!(code(i), Some("RUSGOV"));
+    assert_eq!(i.sentence, 4);
+}
+
 #[test]
 fn straight_quotes_and_unknown_name() {
     let q = run("Smith said \"no deal\" on Friday.", &[]);
