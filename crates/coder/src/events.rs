@@ -109,7 +109,8 @@ fn finish(ctx: &DocContext, si: usize, raw: RawEvent, dateline: Option<&Place>) 
     if let Some(t) = ctx
         .dates
         .iter()
-        .filter(|t| t.sentence == si && !t.future)
+        // Approximate spans ("more than five years ago") do not date an event precisely.
+        .filter(|t| t.sentence == si && !t.future && !t.approximate)
         .filter(|t| match &doc_date {
             Some(d) => t.value.as_str() <= d.as_str(),
             None => true,
@@ -119,9 +120,16 @@ fn finish(ctx: &DocContext, si: usize, raw: RawEvent, dateline: Option<&Place>) 
         date = Some(t.value.clone());
         date_text = Some(t.text.clone());
     }
-    let place = crate::places::place_near(ctx, si, raw.verb_start)
-        .cloned()
-        .or_else(|| dateline.cloned());
+    // A visit whose host came from the dateline happened at the dateline place.
+    let dateline_host = raw.source.sentence == usize::MAX
+        || raw.target.as_ref().is_some_and(|t| t.sentence == usize::MAX);
+    let place = if dateline_host {
+        dateline.cloned()
+    } else {
+        crate::places::place_near(ctx, si, raw.verb_start)
+            .cloned()
+            .or_else(|| dateline.cloned())
+    };
     let (label, goldstein, quad_class, plover) = match ctx.kb.ontology.get(&raw.code) {
         Some(c) => (
             c.label.clone(),

@@ -32,10 +32,20 @@ pub struct GoldRecord {
     pub event: String,
     #[serde(default)]
     pub text: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "actors_or_empty")]
     pub source: Vec<GoldActor>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "actors_or_empty")]
     pub target: Vec<GoldActor>,
+}
+
+/// Actor lists are arrays, but some records give `""` for "none".
+fn actors_or_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<GoldActor>, D::Error> {
+    let v = serde_json::Value::deserialize(d)?;
+    Ok(match v {
+        serde_json::Value::Array(_) => serde_json::from_value(v).unwrap_or_default(),
+        serde_json::Value::Object(_) => serde_json::from_value(v).map(|a| vec![a]).unwrap_or_default(),
+        _ => Vec::new(),
+    })
 }
 
 /// PLOVER 0.5b1 categories that later versions merged, mapped to PLOVER 0.8.

@@ -113,6 +113,8 @@ struct PMatch {
     target: Option<Group>,
     /// Position of a final "to" (modal governing an infinitive).
     to_pos: Option<usize>,
+    /// One past the last token the match used.
+    end: usize,
 }
 
 /// A modal waiting for the infinitive it governs.
@@ -247,6 +249,7 @@ impl<'a> Coder<'a> {
         let mut modals: Vec<PendingModal> = Vec::new();
         // Subjects of finite verbs so far, for coordinated verb phrases.
         let mut last_finite_subject: Option<Group> = None;
+        let mut coded_ends: Vec<usize> = Vec::new();
         for inst in &insts {
             if inst.negated {
                 // "did not attack": no event; a negated modal governs nothing either.
@@ -295,10 +298,21 @@ impl<'a> Coder<'a> {
             } else {
                 None
             };
+            // "urged X to respond", "intervened to help": the infinitive complement of a
+            // coded verb is part of that event, not another one.
+            if governing.is_none() {
+                if let Some(t) = inst.to_pos {
+                    if coded_ends.iter().any(|&e| e <= t && t <= e + 1) {
+                        continue;
+                    }
+                }
+            }
             let matches = self.best_patterns(&sent, inst, subj.as_ref(), rel.as_ref());
             if matches.is_empty() {
                 continue;
             }
+            let events_before = out.len();
+            let match_end = matches.iter().map(|m| m.end).max().unwrap_or(inst.end);
             let span = (
                 sent.offs[inst.head].0,
                 sent.offs[inst.end.saturating_sub(1).max(inst.head)].1,
@@ -391,7 +405,11 @@ impl<'a> Coder<'a> {
                     },
                 );
             }
+            if out.len() > events_before {
+                coded_ends.push(match_end);
+            }
         }
+        let _ = &coded_ends;
         // Modals that governed nothing code themselves when they have a target
         // ("Iran threatened Israel" → 130); a bare intention is not an event.
         for m in modals.iter().filter(|m| !m.used) {
@@ -679,6 +697,14 @@ impl<'a> Coder<'a> {
                 // Inside a prepositional phrase: keep looking left.
                 let before = g.start.checked_sub(1).map(|p| sent.words[p].as_str());
                 if let Some(b) = before {
+                    if matches!(b, "in" | "from") && g.start >= 2 {
+                        // "Lawmakers in Arnor and Gondor": an agent located in countries.
+                        if let Some(hm) = sent.end_at[g.start - 2] {
+                            if sent.mentions[hm].0.kind == ActorKind::Agent {
+                                return self.compose_of(sent, g.start - 1, g);
+                            }
+                        }
+                    }
                     if is(PP_SKIP, b) {
                         k = g.start as isize - 2;
                         continue;
@@ -819,21 +845,30 @@ impl<'a> Coder<'a> {
         let mut actors = vec![m];
         let mut coordinated = false;
         loop {
-            if start < 2 {
+            // Modifiers before the mention ("and the evil awful Gondor").
+            let mut s0 = start;
+            while s0 > 0 && start - s0 < 3 && is_modifier(sent, s0 - 1) {
+                s0 -= 1;
+            }
+            if s0 < 2 {
                 break;
             }
-            let c = sent.words[start - 1].as_str();
+            let c = sent.words[s0 - 1].as_str();
             if !matches!(c, "and" | "or" | ",") {
                 break;
             }
+            let start_before = start;
+            start = s0;
             let mut q = start - 1;
             if c != "," && q > 0 && sent.words[q - 1] == "," {
                 q -= 1;
             }
             let Some(prev) = q.checked_sub(1).and_then(|p| sent.end_at[p]) else {
+                start = start_before;
                 break;
             };
             if sent.poss[q - 1] {
+                start = start_before;
                 break;
             }
             if c != "," {
@@ -842,6 +877,7 @@ impl<'a> Coder<'a> {
             let (pm, ps, _) = sent.mentions[prev].clone();
             if c == "," && !coordinated {
                 // "X, Y attacked": an apposition; keep the nearer mention.
+                start = start_before;
                 break;
             }
             actors.insert(0, pm);
@@ -1152,19 +1188,24 @@ impl<'a> Coder<'a> {
         if p.compound && subj.is_none_or(|g| g.actors.len() < 2) {
             return None;
         }
-        if !p.no_target && target.is_none() && p.modality.is_none() {
+        if !p.no_target && target.is_none() && p.modality.is_none() && !inst.passive {
             // Dyadic patterns code only with a target; a visit noun may still code, its
             // host inferred from the place.
             if inst.kind == TriggerKind::Verb || p.paired.is_none() {
                 return None;
             }
         }
+        let end = pos
+            .max(inst.end)
+            .max(target.as_ref().map_or(0, |g| g.end))
+            .max(source.as_ref().map_or(0, |g| g.end));
         Some(PMatch {
             pattern: pi,
             spec,
             source,
             target,
             to_pos,
+            end,
         })
     }
 
@@ -1209,6 +1250,19 @@ fn starts_at(words: &[String], q: usize, alt: &[String]) -> Option<usize> {
         return None;
     }
     (words[q..q + len].iter().zip(alt).all(|(w, a)| w == a)).then_some(len)
+}
+
+/// A determiner or adjective that may stand between a coordinator and a mention.
+fn is_modifier(sent: &Sent, q: usize) -> bool {
+    let w = sent.words[q].as_str();
+    if is(DETERMINERS, w) {
+        return true;
+    }
+    let tag = sent.tags[q].as_str();
+    if !tag.is_empty() {
+        return matches!(tag, "JJ" | "JJR" | "JJS" | "DT" | "RB" | "VBN");
+    }
+    false
 }
 
 /// "the defence ministers of Iran, Russia and Syria", matched as one agent mention for the
