@@ -558,6 +558,73 @@ const ADJECTIVES: &[&str] = &[
     "christ",
 ];
 
+/// Words after a place name that make it the modifier of an institution
+/// ("Laurel County Sheriff", "Gainesville Police").
+const INSTITUTION: &[&str] = &[
+    "sheriff",
+    "sheriff's",
+    "commissioner",
+    "commissioners",
+    "board",
+    "commission",
+    "fire",
+    "public",
+    "schools",
+    "high",
+    "middle",
+    "elementary",
+    "library",
+    "transit",
+    "courthouse",
+    "jail",
+    "detention",
+    "fair",
+    "chamber",
+    "daily",
+    "herald",
+    "tribune",
+    "journal",
+    "gazette",
+    "observer",
+    "globe",
+    "star",
+    "chronicle",
+    "telegraph",
+    "register",
+    "examiner",
+    "sun",
+    "record",
+    "county",
+    "metro",
+    "regional",
+    "area",
+    "community",
+    "memorial",
+    "medical",
+    "health",
+    "emergency",
+    "rescue",
+    "ems",
+    "utilities",
+    "housing",
+    "zoning",
+    "planning",
+    "economic",
+    "development",
+    "historical",
+    "museum",
+    "zoo",
+    "symphony",
+    "airport",
+    "harbor",
+    "port",
+    "city",
+    "town",
+    "village",
+    "borough",
+    "township",
+];
+
 /// Speech verbs after which a bare capitalised name is a person.
 const SPEECH_VERBS: &[&str] = &[
     "said",
@@ -1001,7 +1068,13 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 }
                 if let Some(n) = next {
                     // Well-known names still count as modifiers ("U.S. President").
-                    let modifier = admin || (strong && NEVER.contains(&next_l.as_str()));
+                    let division = key
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| PLACE_SUFFIX.contains(&w) && len > 1);
+                    let institution =
+                        NEVER.contains(&next_l.as_str()) || INSTITUTION.contains(&next_l.as_str());
+                    let modifier = admin || ((strong || division) && institution);
                     if is_capitalised(n)
                         && !modifier
                         && !is_connector(n)
@@ -1016,10 +1089,22 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
             }
             // A country, capital or division acting as the subject of a verb is an actor.
             if keep && !locative {
-                let national = entries
-                    .iter()
-                    .take(3)
-                    .any(|e| e.is_country() || e.feature_code == "PPLC");
+                // A capital stands for its government only when the text is about that
+                // country (or the actor layer says so): "Dublin's boards" in Ohio news is
+                // a place.
+                let metonym_actor = ctx.actors.iter().any(|a| {
+                    matches!(a.kind, ActorKind::Metonym | ActorKind::Country)
+                        && a.token_start <= s0 + i
+                        && s0 + i < a.token_end
+                });
+                let national = metonym_actor
+                    || entries.iter().take(3).any(|e| {
+                        e.is_country()
+                            || (e.feature_code == "PPLC"
+                                && gaz
+                                    .country(&e.country)
+                                    .is_some_and(|c| body.contains(c.name.as_str())))
+                    });
                 let actorish = national || entries.iter().take(3).any(|e| e.feature_code == "ADM1");
                 let next_is_verb = ACTOR_VERBS.contains(&next_l.as_str());
                 let possessive = next.is_some_and(is_possessive);

@@ -76,10 +76,13 @@ fn seed_article_places() {
 #[test]
 fn metonyms_are_actors_places_are_places() {
     let (p, _) = run(
-        "Moscow has sent warplanes. Moscow's pledge was clear.",
+        "Talks with Russia went on. Moscow has sent warplanes. Moscow's pledge was clear.",
         None,
     );
-    assert!(p.is_empty(), "{:?}", texts(&p));
+    assert_eq!(texts(&p), vec!["Russia"]);
+    // Without Russia in view, "Dublin's" in local news is the town.
+    let (p, _) = run("Dublin's council met on Monday in Dublin, Ohio.", None);
+    assert_eq!(p.len(), 3, "{:?}", texts(&p));
     let (p, _) = run("Talks were held in Moscow on Friday.", None);
     assert_eq!(p.first().map(|p| p.country.as_str()), Some("RU"));
 }
