@@ -1014,7 +1014,22 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                     .iter()
                     .any(|e| e.feature_class != "P" && e.feature_class != "A")
                 || top_pop >= 100_000;
-            let cued = locative || qualified_after || qualifies_prev;
+            // Glued to a lower-case modifier ("London-based"): a name on its own.
+            let glued = len == 1 && byte_len < first.text.len();
+            let listed_after_place =
+                prev_l == "," && prev2.is_some_and(|p| is_capitalised(p) && !is_all_caps(p));
+            let before_institution = next.is_some_and(is_capitalised)
+                && (INSTITUTION.contains(&next_l.as_str())
+                    || matches!(
+                        next_l.as_str(),
+                        "police" | "council" | "university" | "county"
+                    ));
+            let cued = locative
+                || qualified_after
+                || qualifies_prev
+                || glued
+                || listed_after_place
+                || before_institution;
             if NEVER.contains(&key.as_str()) || NEVER_PHRASES.contains(&key.as_str()) {
                 keep = false;
             }
@@ -1053,7 +1068,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 keep = locative;
             }
             // Part of a longer capitalised name (person, organisation).
-            if keep && !title_case {
+            if keep && !title_case && !glued {
                 if let Some(p) = prev {
                     let pl = prev_l.as_str();
                     if is_capitalised(p)
