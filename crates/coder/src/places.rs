@@ -1230,7 +1230,7 @@ fn score(e: &GazEntry, m: &Mention, focus: &Focus, qualifier: Option<&GazEntry>)
         s += 1.0;
     }
     let w = focus.country_weight(&e.country);
-    if w > 0.0 && !e.is_country() {
+    if w > 0.0 {
         s += 2.0 + 4.0 * w;
     }
     if let Some(a) = focus.admin1.get(&(e.country.clone(), e.admin1.clone())) {
@@ -1279,7 +1279,7 @@ fn best<'g>(
                 p.feature_class == "P"
                     && p.country == e.country
                     && p.admin1 == e.admin1
-                    && normalize(&p.name) == m.key
+                    && (normalize(&p.name) == m.key || p.population >= 100_000)
             })
     };
     for &e in cands {

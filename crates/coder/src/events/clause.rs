@@ -100,6 +100,8 @@ struct Inst {
     to_pos: Option<usize>,
     finite: bool,
     gerund: bool,
+    /// "will", "would", "shall": an announced, not yet performed act.
+    future: bool,
     /// An object inside a multi-word trigger ("accused X of corruption").
     inner: Option<Group>,
 }
@@ -378,6 +380,19 @@ impl<'a> Coder<'a> {
                         }
                         (c, None, format!("{}+{}", m.rule, p.id))
                     }
+                    None if inst.future && !self.dict.replaced_builtin && p.modality.is_none() => {
+                        // CAMEO codes an announced future act as intent (03x) or, for force,
+                        // a threat (13x). PETRARCH dictionaries carry their own conventions.
+                        let root = p.code.get(..2).unwrap_or("");
+                        match root {
+                            "04" | "05" | "06" | "07" | "08" | "09" | "14" | "15" | "16"
+                            | "17" | "18" | "19" | "20" => match modality::apply(Modality::Intent, &p.code) {
+                                Some(c) => (c, None, format!("future+{}", p.id)),
+                                None => continue,
+                            },
+                            _ => (p.code.clone(), p.paired.clone(), p.id.clone()),
+                        }
+                    }
                     None => (p.code.clone(), p.paired.clone(), p.id.clone()),
                 };
                 if code.is_empty() && paired.is_none() {
@@ -413,19 +428,23 @@ impl<'a> Coder<'a> {
         // Modals that governed nothing code themselves when they have a target
         // ("Iran threatened Israel" → 130); a bare intention is not an event.
         for m in modals.iter().filter(|m| !m.used) {
-            if m.modality == Modality::Intent || m.code.is_empty() {
+            // "000": a weak intention ("plans to", "hopes to") is no event by itself.
+            if m.code.is_empty() || m.code == "000" {
                 continue;
             }
-            let Some(t) = &m.target else { continue };
+            let targets: &[ActorMention] = m.target.as_ref().map_or(&[], |t| &t.actors);
+            if targets.is_empty() && m.modality != Modality::Intent {
+                continue;
+            }
             emit(
                 &mut out,
                 &Emit {
                     sources: &m.sources,
-                    targets: &t.actors,
+                    targets,
                     code: &m.code,
                     paired: None,
                     symmetric: false,
-                    no_target: false,
+                    no_target: m.modality == Modality::Intent,
                     rule: &m.rule,
                     span: m.span,
                     location: None,
@@ -565,6 +584,7 @@ impl<'a> Coder<'a> {
             to_pos: None,
             finite: true,
             gerund: false,
+            future: false,
             inner,
         };
         match kind {
@@ -594,6 +614,9 @@ impl<'a> Coder<'a> {
                     }
                     if is(NEG, w) {
                         inst.negated = true;
+                    }
+                    if matches!(w, "will" | "would" | "shall" | "'ll") {
+                        inst.future = true;
                     }
                     if w == "to" {
                         if inst.to_pos.is_none() {

@@ -167,6 +167,24 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn segments_are_ordered_and_in_bounds(s in "[a-z \n\"\u{201c}\u{201d}.,]{0,120}") {
+            let n = s.chars().count();
+            let mut last_close = 0;
+            for chain in find(&s) {
+                proptest::prop_assert!(!chain.is_empty());
+                for seg in chain {
+                    proptest::prop_assert!(seg.open < seg.start);
+                    proptest::prop_assert!(seg.start < seg.end && seg.end <= seg.close);
+                    proptest::prop_assert!(seg.close <= n);
+                    proptest::prop_assert!(seg.open >= last_close);
+                    last_close = seg.close;
+                }
+            }
+        }
+    }
+
     #[test]
     fn stray_marks_are_ignored() {
         assert!(texts("a 12\" pipe\u{201d} end").is_empty());

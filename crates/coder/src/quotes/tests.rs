@@ -367,3 +367,31 @@ fn seed_article_speakers() {
         }
     }
 }
+
+proptest::proptest! {
+    #[test]
+    fn any_text_gives_quotes_inside_the_body(
+        words in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::strategy::Just("said"), proptest::strategy::Just("he"),
+                proptest::strategy::Just("Smith"), proptest::strategy::Just("\u{201c}"),
+                proptest::strategy::Just("\u{201d}"), proptest::strategy::Just("\""),
+                proptest::strategy::Just(","), proptest::strategy::Just("."),
+                proptest::strategy::Just("according"), proptest::strategy::Just("to"),
+                proptest::strategy::Just("quoted"), proptest::strategy::Just("as"),
+                proptest::strategy::Just("saying"), proptest::strategy::Just("that"),
+                proptest::strategy::Just("\n\n"), proptest::strategy::Just("adding"),
+                proptest::strategy::Just("told"), proptest::strategy::Just("the"),
+            ],
+            0..40,
+        )
+    ) {
+        let body = words.join(" ");
+        let n = body.chars().count();
+        for q in run(&body, &[]) {
+            proptest::prop_assert!(q.start <= q.end && q.end <= n);
+            let s: String = body.chars().skip(q.start).take(q.end - q.start).collect();
+            proptest::prop_assert_eq!(s, q.text);
+        }
+    }
+}
