@@ -736,7 +736,7 @@ impl<'a> Doc<'a> {
             let (tstart, tend) = self.chain_tokens(chain).unwrap_or((0, 0));
             let (lo, _) = self.sentence_bounds(s0);
             let (_, hi) = self.sentence_bounds(s1);
-            let nearest = attrs.range(lo..hi).map(|(_, a)| a).min_by_key(|a| {
+            let nearest = attrs.range(lo..hi.max(lo)).map(|(_, a)| a).min_by_key(|a| {
                 if a.verb < tstart {
                     tstart - a.verb
                 } else {
@@ -875,13 +875,17 @@ impl<'a> Doc<'a> {
                     return None;
                 }
                 // Up to the next speech word of the sentence.
-                let stop = attrs.range(c..se).map(|(&k, _)| k).next().map_or(se, |k| {
-                    let mut s = k;
-                    while s > c && (is_punct(self.n(s - 1)) || self.n(s - 1) == "and") {
-                        s -= 1;
-                    }
-                    s
-                });
+                let stop = attrs
+                    .range(c.min(se)..se)
+                    .map(|(&k, _)| k)
+                    .next()
+                    .map_or(se, |k| {
+                        let mut s = k;
+                        while s > c && (is_punct(self.n(s - 1)) || self.n(s - 1) == "and") {
+                            s -= 1;
+                        }
+                        s
+                    });
                 (c, stop)
             }
         };
