@@ -596,8 +596,8 @@ impl Scan<'_> {
         if !full && self.n(j) == "." {
             j += 1;
         }
-        if let Some(d) = day_num(self.n(j)) {
-            // "June 9, 2016" / "June 9 2016" / "June 9"
+        if let Some(d) = day_num(self.n(j)).or_else(|| day_range_start(self.n(j))) {
+            // "June 9, 2016" / "June 9 2016" / "June 9" / "June 9-11" (its first day)
             let mut end = j + 1;
             let mut year = None;
             if self.n(end) == "," {
@@ -806,6 +806,13 @@ fn day_num(w: &str) -> Option<u32> {
         .unwrap_or(w);
     let d = small_num(digits)?;
     (1..=31).contains(&d).then_some(d)
+}
+
+/// First day of a range written as one token: "9-11" → 9.
+fn day_range_start(w: &str) -> Option<u32> {
+    let (a, b) = w.split_once('-')?;
+    let (a, b) = (day_num(a)?, day_num(b)?);
+    (a < b).then_some(a)
 }
 
 /// One or two digits.

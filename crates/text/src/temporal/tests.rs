@@ -44,6 +44,8 @@ const TABLE: &[Row] = &[
     ("The March 2011 uprising was crushed.", D, "March 2011", "2011-03", 'm', ""),
     ("Assad took power in July 2000.", D, "July 2000", "2000-07", 'm', ""),
     ("They met on May 5.", D, "May 5", "2016-05-05", 'd', ""),
+    ("The fair ran June 2-5, 2016.", D, "June 2-5, 2016", "2016-06-02", 'd', ""),
+    ("The fair ran June 2-5.", D, "June 2-5", "2016-06-02", 'd', ""),
     ("The rally took place on Tuesday, June 7.", D, "Tuesday, June 7", "2016-06-07", 'd', ""),
     ("It happened on June 20 last year.", D, "June 20 last year", "2015-06-20", 'd', ""),
     ("It happened in September last year.", D, "September last year", "2015-09", 'm', ""),
