@@ -102,6 +102,8 @@ struct Inst {
     gerund: bool,
     /// "will", "would", "shall": an announced, not yet performed act.
     future: bool,
+    /// "must", "should": an obligation someone states.
+    obligation: bool,
     /// An object inside a multi-word trigger ("accused X of corruption").
     inner: Option<Group>,
 }
@@ -253,7 +255,10 @@ impl<'a> Coder<'a> {
         let mut last_finite_subject: Option<Group> = None;
         let mut coded_ends: Vec<usize> = Vec::new();
         for inst in &insts {
-            if inst.negated {
+            let builtin = !self.dict.replaced_builtin;
+            // "will not accept", "would not meet": an announced refusal (CAMEO 12x).
+            let refusal = inst.negated && inst.future && builtin && inst.kind == TriggerKind::Verb;
+            if inst.negated && !refusal {
                 // "did not attack": no event; a negated modal governs nothing either.
                 continue;
             }
@@ -362,6 +367,40 @@ impl<'a> Coder<'a> {
                     });
                     continue;
                 }
+                if refusal || (inst.obligation && builtin && governing.is_none()) {
+                    let (modality, speaker) = if refusal {
+                        (Modality::Refuse, None)
+                    } else {
+                        (Modality::Demand, self.speaker_before(&sent, subj.as_ref()))
+                    };
+                    let Some(c) = modality::apply(modality, &p.code) else {
+                        continue;
+                    };
+                    let rule = format!("{}+{}", if refusal { "refusal" } else { "obligation" }, p.id);
+                    let (srcs, tgts): (Vec<ActorMention>, Vec<ActorMention>) = match (refusal, speaker) {
+                        (true, _) => (sources.clone(), targets.clone()),
+                        // "X said Y must ...": X demands of Y.
+                        (false, Some(sp)) => (sp.actors, sources.clone()),
+                        (false, None) => continue,
+                    };
+                    emit(
+                        &mut out,
+                        &Emit {
+                            sources: &srcs,
+                            targets: &tgts,
+                            code: &c,
+                            paired: None,
+                            symmetric: false,
+                            no_target: refusal,
+                            rule: &rule,
+                            span,
+                            location: None,
+                            host: None,
+                            gaz: &self.ctx.kb.gazetteer,
+                        },
+                    );
+                    continue;
+                }
                 let (code, paired, rule) = match governing {
                     Some(g) => {
                         let m = &mut modals[g];
@@ -433,7 +472,8 @@ impl<'a> Coder<'a> {
                 continue;
             }
             let targets: &[ActorMention] = m.target.as_ref().map_or(&[], |t| &t.actors);
-            if targets.is_empty() && m.modality != Modality::Intent {
+            let targetless_ok = matches!(m.modality, Modality::Intent | Modality::Threat);
+            if targets.is_empty() && !targetless_ok {
                 continue;
             }
             emit(
@@ -444,7 +484,7 @@ impl<'a> Coder<'a> {
                     code: &m.code,
                     paired: None,
                     symmetric: false,
-                    no_target: m.modality == Modality::Intent,
+                    no_target: targetless_ok,
                     rule: &m.rule,
                     span: m.span,
                     location: None,
@@ -529,9 +569,8 @@ impl<'a> Coder<'a> {
                 let w = &sent.words[q];
                 let hit = alts.iter().any(|a| {
                     a == w
-                        || (kind == TriggerKind::Noun
-                            && (w.strip_suffix('s') == Some(a.as_str())
-                                || w.strip_suffix("es") == Some(a.as_str())))
+                        || w.strip_suffix('s') == Some(a.as_str())
+                        || w.strip_suffix("es") == Some(a.as_str())
                 });
                 if hit {
                     found = Some(q);
@@ -585,6 +624,7 @@ impl<'a> Coder<'a> {
             finite: true,
             gerund: false,
             future: false,
+            obligation: false,
             inner,
         };
         match kind {
@@ -615,8 +655,11 @@ impl<'a> Coder<'a> {
                     if is(NEG, w) {
                         inst.negated = true;
                     }
-                    if matches!(w, "will" | "would" | "shall" | "'ll") {
+                    if matches!(w, "will" | "would" | "shall" | "'ll" | "wo") {
                         inst.future = true;
+                    }
+                    if matches!(w, "must" | "should") {
+                        inst.obligation = true;
                     }
                     if w == "to" {
                         if inst.to_pos.is_none() {
@@ -761,6 +804,10 @@ impl<'a> Coder<'a> {
     /// countries after it; another actor before "of" is the head; a plain noun is not.
     fn compose_of(&self, sent: &Sent, of_pos: usize, g: Group) -> Option<Group> {
         let head = of_pos.checked_sub(1)?;
+        if is(QUANTITY, &sent.words[head]) {
+            // "thousands of Iraqi Kurds", "a group of deputies": the group itself.
+            return Some(g);
+        }
         let mi = sent.end_at[head]?;
         let (agent, a_start, _) = &sent.mentions[mi];
         if agent.kind == ActorKind::Agent && g.actors.iter().all(|m| m.country.is_some()) {
@@ -800,6 +847,21 @@ impl<'a> Coder<'a> {
         Some(self.group_left(sent, mi))
     }
 
+    /// "X said (that) Y must ...": the actor X who reports, left of Y.
+    fn speaker_before(&self, sent: &Sent, subj: Option<&Group>) -> Option<Group> {
+        let s = subj?;
+        let mut r = s.start;
+        if r > 0 && sent.words[r - 1] == "that" {
+            r -= 1;
+        }
+        // Allow a short time phrase: "declared Tuesday that".
+        let lo = r.saturating_sub(3);
+        let rep = (lo..r).rev().find(|&q| is(REPORTING, &sent.words[q]))?;
+        let lo = rep.saturating_sub(10);
+        let mi = (lo..rep).rev().find_map(|q| sent.end_at[q])?;
+        Some(self.group_left(sent, mi))
+    }
+
     /// For "rebels whom it accuses": the antecedent of a relative pronoun before the subject.
     fn relative_antecedent(&self, sent: &Sent, subj: Option<&Group>) -> Option<Group> {
         let s = subj?;
@@ -832,6 +894,27 @@ impl<'a> Coder<'a> {
             .iter()
             .chain(sent.mentions.iter().filter(|(_, _, e)| *e <= pos).map(|(m, _, _)| m))
             .collect();
+        // "Palestinian leaders said they would ...": the pronoun is the speaker.
+        let mut r = pos;
+        if r > 0 && sent.words[r - 1] == "that" {
+            r -= 1;
+        }
+        if r > 0 && is(REPORTING, &sent.words[r - 1]) {
+            let lo = r.saturating_sub(7);
+            if let Some(mi) = (lo..r - 1).rev().find_map(|q| sent.end_at[q]) {
+                let g = self.group_left(sent, mi);
+                if let Some(m) = g.actors.first() {
+                    let (start, end) = sent.offs[pos];
+                    return Some(ActorMention {
+                        text: sent.words[pos].clone(),
+                        kind: ActorKind::Reference,
+                        start,
+                        end,
+                        ..m.clone()
+                    });
+                }
+            }
+        }
         let person = |m: &ActorMention| m.kind == ActorKind::Person;
         let plural = |m: &ActorMention| {
             matches!(m.kind, ActorKind::Agent | ActorKind::Group) && m.text.ends_with('s')
@@ -1255,6 +1338,19 @@ impl<'a> Coder<'a> {
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "it", "they"];
+/// Nouns of quantity or membership whose "of" phrase names the actor itself.
+const QUANTITY: &[&str] = &[
+    "thousands", "hundreds", "dozens", "tens", "millions", "scores", "group", "groups",
+    "members", "member", "some", "many", "most", "all", "number", "team", "delegation",
+    "contingent", "batch", "unit", "units", "several", "few", "both", "each", "one", "two",
+    "three", "crowds", "crowd", "band", "bands",
+];
+/// Verbs that report speech: a pronoun right after one refers to its speaker.
+const REPORTING: &[&str] = &[
+    "said", "says", "say", "announced", "announces", "declared", "declares", "stated",
+    "told", "added", "insisted", "stressed", "warned", "reiterated", "confirmed", "claimed",
+    "claims", "concluded", "argued", "noted", "explained", "indicated", "acknowledged",
+];
 
 /// Length of `alt` if it ends at `q` in `words`.
 fn ends_at(words: &[String], q: usize, alt: &[String]) -> Option<usize> {
