@@ -27,7 +27,7 @@ pub struct RawEvent {
 const STOP_R: &[&str] = &[
     ";", ":", "said", "says", "say", "told", "while", "whereas", "although", "though",
     "because", "but", "which", "who", "whom", "whose", "when", "after", "before", "since",
-    "if", "unless", "until", "where", "\"", "according",
+    "if", "unless", "until", "where", "\"", "according", "as", "amid", "despite",
 ];
 /// Words that end the search for a subject to the left of a trigger.
 const STOP_L: &[&str] = &[
@@ -315,6 +315,11 @@ impl<'a> Coder<'a> {
                 }
             }
             let matches = self.best_patterns(&sent, inst, subj.as_ref(), rel.as_ref());
+            if self.debug {
+                for m in &matches {
+                    eprintln!("  match {} gov={governing:?}", self.dict.patterns[m.pattern as usize].id);
+                }
+            }
             if matches.is_empty() {
                 continue;
             }
@@ -1223,7 +1228,9 @@ impl<'a> Coder<'a> {
                     let alts = self.dict.alts.get(*a as usize)?;
                     let mut q = pos;
                     let mut found = None;
-                    while q < n && q < pos + 6 {
+                    // A modal's "to" follows it directly ("pledged to", "refused to").
+                    let gap = if p.modality.is_some() { 1 } else { 6 };
+                    while q < n && q < pos + gap {
                         if let Some(len) = alts.iter().find_map(|alt| starts_at(&sent.words, q, alt)) {
                             found = Some((q, len));
                             break;
