@@ -97,6 +97,12 @@ pub struct Model {
     ent_labels: Vec<String>,
 }
 
+/// Tags, heads, dependency labels and sentence starts of one document.
+type TagParse = (Vec<String>, Vec<usize>, Vec<String>, Vec<bool>);
+
+/// Documents shorter than this run single-threaded.
+const PARALLEL_MIN_TOKENS: usize = 48;
+
 fn label_index(labels: &mut Vec<String>, l: &str) -> u16 {
     match labels.iter().position(|x| x == l) {
         Some(i) => i as u16,
@@ -205,8 +211,47 @@ impl Model {
             .collect()
     }
 
-    /// Run the whole pipeline on one text.
+    /// Shared tok2vec → tagger → parser (with deprojectivisation and sentence starts).
+    fn tag_and_parse(&self, feats: &[u64], n: usize, is_space: &[bool]) -> TagParse {
+        let t2v = self.tok2vec.forward(feats, n);
+        // Tagger: argmax of the logits (first maximum).
+        let logits = self.tagger.forward(&t2v, n);
+        let tags: Vec<String> = logits
+            .chunks_exact(self.tag_labels.len())
+            .map(|row| {
+                let mut best = 0;
+                for (i, &v) in row.iter().enumerate() {
+                    if v > row[best] {
+                        best = i;
+                    }
+                }
+                self.tag_labels[best].clone()
+            })
+            .collect();
+        let yf = self.parser.precompute(&t2v, n);
+        let parse = parser::parse(&self.parser, &yf, n, &self.parser_actions);
+        let mut heads = parse.heads;
+        let mut deps: Vec<String> = parse
+            .deps
+            .iter()
+            .map(|d| match d {
+                Some(l) => self.dep_labels[*l as usize].clone(),
+                None => "ROOT".to_string(),
+            })
+            .collect();
+        let sent_start = parser::deprojectivize(&mut heads, &mut deps, is_space);
+        (tags, heads, deps, sent_start)
+    }
+
+    /// Run the whole pipeline on one text; long documents use a second thread for the
+    /// NER's tok2vec.
     pub fn annotate(&self, text: &str) -> ModelDoc {
+        self.annotate_with(text, true)
+    }
+
+    /// Run the whole pipeline on one text, on the calling thread only when `parallel` is
+    /// false (use that when the caller already spreads documents over threads).
+    pub fn annotate_with(&self, text: &str, parallel: bool) -> ModelDoc {
         let toks = self.tokenize(text);
         let n = toks.len();
         if n == 0 {
@@ -240,37 +285,23 @@ impl Model {
             ner_feats.extend_from_slice(&f4);
             is_space.push(sp);
         }
-        let t2v = self.tok2vec.forward(&feats, n);
-        debug_assert_eq!(self.tok2vec.n_features(), 6);
-
-        // Tagger: argmax of the logits (first maximum).
-        let logits = self.tagger.forward(&t2v, n);
-        let tags: Vec<String> = logits
-            .chunks_exact(self.tag_labels.len())
-            .map(|row| {
-                let mut best = 0;
-                for (i, &v) in row.iter().enumerate() {
-                    if v > row[best] {
-                        best = i;
-                    }
-                }
-                self.tag_labels[best].clone()
+        // The NER's own tok2vec is independent of everything before the NER decoding:
+        // run it on a second thread for documents large enough to pay for the spawn.
+        let ner_pre = || {
+            let ner_t2v = self.ner_tok2vec.forward(&ner_feats, n);
+            self.ner.precompute(&ner_t2v, n)
+        };
+        let main = || self.tag_and_parse(&feats, n, &is_space);
+        let ((tags, heads, deps, sent_start), ner_yf) = if parallel && n >= PARALLEL_MIN_TOKENS {
+            std::thread::scope(|scope| {
+                let handle = scope.spawn(ner_pre);
+                let main_out = main();
+                let ner_out = handle.join().unwrap_or_else(|_| ner_pre());
+                (main_out, ner_out)
             })
-            .collect();
-
-        // Parser.
-        let yf = self.parser.precompute(&t2v, n);
-        let parse = parser::parse(&self.parser, &yf, n, &self.parser_actions);
-        let mut heads = parse.heads;
-        let mut deps: Vec<String> = parse
-            .deps
-            .iter()
-            .map(|d| match d {
-                Some(l) => self.dep_labels[*l as usize].clone(),
-                None => "ROOT".to_string(),
-            })
-            .collect();
-        let sent_start = parser::deprojectivize(&mut heads, &mut deps, &is_space);
+        } else {
+            (main(), ner_pre())
+        };
 
         // Attribute ruler: match on the model's values, then apply in rule order.
         let lowers: Vec<String> = toks
@@ -310,9 +341,7 @@ impl Model {
             }
         }
 
-        // NER with its own tok2vec; it reads the parser's sentence starts.
-        let ner_t2v = self.ner_tok2vec.forward(&ner_feats, n);
-        let ner_yf = self.ner.precompute(&ner_t2v, n);
+        // NER decoding reads the parser's sentence starts.
         let spans = ner::recognize(
             &self.ner,
             &ner_yf,
@@ -367,14 +396,24 @@ impl Model {
 /// [`LanguageAnalyzer`] backed by the embedded spaCy model.
 pub struct ModelAnalyzer {
     model: &'static Model,
+    doc_threads: bool,
 }
 
 impl ModelAnalyzer {
-    /// Load the embedded model (once per process).
+    /// Load the embedded model (once per process). Each document runs on the calling thread:
+    /// callers spread documents over cores.
     pub fn new() -> Result<Self, &'static ModelError> {
         Ok(Self {
             model: Model::embedded()?,
+            doc_threads: false,
         })
+    }
+
+    /// Let each long document use a second thread (for callers that analyse one document
+    /// at a time).
+    pub fn with_doc_threads(mut self, yes: bool) -> Self {
+        self.doc_threads = yes;
+        self
     }
 
     pub fn model(&self) -> &'static Model {
@@ -388,7 +427,7 @@ impl LanguageAnalyzer for ModelAnalyzer {
     }
 
     fn analyze(&self, text: &str) -> TextAnalysis {
-        let doc = self.model.annotate(text);
+        let doc = self.model.annotate_with(text, self.doc_threads);
         let offsets = CharOffsets::new(text);
         let tokens: Vec<Token> = doc
             .tokens

@@ -1,16 +1,31 @@
 //! Dense building blocks: GEMM, maxout, layer norm and the thinc tok2vec
 //! (MultiHashEmbed + MaxoutWindowEncoder with 4-row padding).
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use crate::format::ModelFile;
 use crate::hash::murmur3_u64;
 use crate::ModelError;
 
-/// `out (n×m) = x (n×k) · wᵀ` with `w` stored row-major as (m×k).
-pub(crate) fn gemm_nt(x: &[f32], n: usize, k: usize, w: &[f32], m: usize, out: &mut [f32]) {
+/// Row-major (rows×cols) → row-major (cols×rows).
+pub(crate) fn transpose(w: &[f32], rows: usize, cols: usize) -> Vec<f32> {
+    let mut t = vec![0.0; rows * cols];
+    for (r, row) in w.chunks_exact(cols).enumerate().take(rows) {
+        for (c, &v) in row.iter().enumerate() {
+            t[c * rows + r] = v;
+        }
+    }
+    t
+}
+
+/// `out (n×m) = x (n×k) · wt (k×m)`; weights are stored transposed (k×m) so the GEMM reads
+/// them row-major.
+pub(crate) fn gemm(x: &[f32], n: usize, k: usize, wt: &[f32], m: usize, out: &mut [f32]) {
     if n == 0 || m == 0 {
         return;
     }
-    assert!(x.len() >= n * k && w.len() >= m * k && out.len() >= n * m);
+    assert!(x.len() >= n * k && wt.len() >= m * k && out.len() >= n * m);
     // SAFETY: the assertion above guarantees every index the kernel touches is in bounds.
     unsafe {
         matrixmultiply::sgemm(
@@ -21,9 +36,9 @@ pub(crate) fn gemm_nt(x: &[f32], n: usize, k: usize, w: &[f32], m: usize, out: &
             x.as_ptr(),
             k as isize,
             1,
-            w.as_ptr(),
+            wt.as_ptr(),
+            m as isize,
             1,
-            k as isize,
             0.0,
             out.as_mut_ptr(),
             m as isize,
@@ -34,7 +49,8 @@ pub(crate) fn gemm_nt(x: &[f32], n: usize, k: usize, w: &[f32], m: usize, out: &
 
 /// A linear layer `y = x·Wᵀ + b`.
 pub(crate) struct Linear {
-    pub w: Vec<f32>,
+    /// Wᵀ, (n_in × n_out).
+    pub wt: Vec<f32>,
     pub b: Vec<f32>,
     pub n_out: usize,
     pub n_in: usize,
@@ -48,7 +64,11 @@ impl Linear {
         n_in: usize,
     ) -> Result<Self, ModelError> {
         Ok(Self {
-            w: f.tensor(&format!("{prefix}.W"), &[n_out, n_in])?,
+            wt: transpose(
+                &f.tensor(&format!("{prefix}.W"), &[n_out, n_in])?,
+                n_out,
+                n_in,
+            ),
             b: f.tensor(&format!("{prefix}.b"), &[n_out])?,
             n_out,
             n_in,
@@ -57,7 +77,7 @@ impl Linear {
 
     pub fn forward(&self, x: &[f32], n: usize) -> Vec<f32> {
         let mut y = vec![0.0; n * self.n_out];
-        gemm_nt(x, n, self.n_in, &self.w, self.n_out, &mut y);
+        gemm(x, n, self.n_in, &self.wt, self.n_out, &mut y);
         for row in y.chunks_exact_mut(self.n_out) {
             for (v, b) in row.iter_mut().zip(&self.b) {
                 *v += b;
@@ -69,7 +89,8 @@ impl Linear {
 
 /// Maxout (nO, nP, nI) followed by LayerNorm, as thinc's `Maxout(normalize=True)`.
 struct MaxoutNorm {
-    w: Vec<f32>,
+    /// Wᵀ, (n_in × n_out·n_pieces).
+    wt: Vec<f32>,
     b: Vec<f32>,
     g: Vec<f32>,
     nb: Vec<f32>,
@@ -82,7 +103,11 @@ impl MaxoutNorm {
     fn load(f: &ModelFile, prefix: &str, i: usize, n_in: usize) -> Result<Self, ModelError> {
         let (n_out, n_pieces) = (96, 3);
         Ok(Self {
-            w: f.tensor(&format!("{prefix}.maxout{i}.W"), &[n_out, n_pieces, n_in])?,
+            wt: transpose(
+                &f.tensor(&format!("{prefix}.maxout{i}.W"), &[n_out, n_pieces, n_in])?,
+                n_out * n_pieces,
+                n_in,
+            ),
             b: f.tensor(&format!("{prefix}.maxout{i}.b"), &[n_out, n_pieces])?,
             g: f.tensor(&format!("{prefix}.norm{i}.G"), &[n_out])?,
             nb: f.tensor(&format!("{prefix}.norm{i}.b"), &[n_out])?,
@@ -97,7 +122,7 @@ impl MaxoutNorm {
         let wide = self.n_out * self.n_pieces;
         z.clear();
         z.resize(n * wide, 0.0);
-        gemm_nt(x, n, self.n_in, &self.w, wide, z);
+        gemm(x, n, self.n_in, &self.wt, wide, z);
         for (zrow, orow) in z.chunks_exact(wide).zip(out.chunks_exact_mut(self.n_out)) {
             for (o, (pieces, bias)) in orow.iter_mut().zip(
                 zrow.chunks_exact(self.n_pieces)
@@ -138,7 +163,12 @@ pub(crate) struct Tok2Vec {
     embeds: Vec<HashEmbed>,
     mixer: MaxoutNorm,
     blocks: Vec<MaxoutNorm>,
+    /// Mixer output per feature tuple: it depends on the token's features only.
+    mixer_cache: Mutex<HashMap<[u64; MAX_FEATS], Box<[f32]>>>,
 }
+
+const MAX_FEATS: usize = 6;
+const MIXER_CACHE_LIMIT: usize = 40_000;
 
 pub(crate) const WIDTH: usize = 96;
 const PAD: usize = 4;
@@ -161,38 +191,79 @@ impl Tok2Vec {
         let blocks = (1..5)
             .map(|i| MaxoutNorm::load(f, prefix, i, WIDTH * 3))
             .collect::<Result<_, _>>()?;
+        if embeds.len() > MAX_FEATS {
+            return Err(ModelError::Format(format!("{prefix}: too many features")));
+        }
         Ok(Self {
             embeds,
             mixer,
             blocks,
+            mixer_cache: Mutex::new(HashMap::new()),
         })
-    }
-
-    pub fn n_features(&self) -> usize {
-        self.embeds.len()
     }
 
     /// `feats` holds `n_features()` ids per token; returns n × 96.
     pub fn forward(&self, feats: &[u64], n: usize) -> Vec<f32> {
         let nf = self.embeds.len();
-        let cat = WIDTH * nf;
-        let mut emb = vec![0.0f32; n * cat];
-        for t in 0..n {
-            for (c, e) in self.embeds.iter().enumerate() {
-                let dst = &mut emb[t * cat + c * WIDTH..t * cat + (c + 1) * WIDTH];
-                for h in murmur3_u64(feats[t * nf + c], e.seed) {
-                    let r = (h % e.rows) as usize;
-                    for (d, s) in dst.iter_mut().zip(&e.table[r * WIDTH..(r + 1) * WIDTH]) {
-                        *d += s;
-                    }
+        let rows = n + 2 * PAD;
+        let mut x = vec![0.0f32; rows * WIDTH];
+        let key = |t: usize| {
+            let mut k = [0u64; MAX_FEATS];
+            k[..nf].copy_from_slice(&feats[t * nf..(t + 1) * nf]);
+            k
+        };
+        // Cached mixer rows first; the rest (deduplicated) go through one GEMM.
+        let mut missing: Vec<[u64; MAX_FEATS]> = Vec::new();
+        let mut missing_at: HashMap<[u64; MAX_FEATS], usize> = HashMap::new();
+        let mut todo: Vec<(usize, usize)> = Vec::new();
+        {
+            let cache = self.mixer_cache.lock().ok();
+            for t in 0..n {
+                let k = key(t);
+                let dst = &mut x[(PAD + t) * WIDTH..(PAD + t + 1) * WIDTH];
+                if let Some(row) = cache.as_ref().and_then(|c| c.get(&k)) {
+                    dst.copy_from_slice(row);
+                } else {
+                    let j = *missing_at.entry(k).or_insert_with(|| {
+                        missing.push(k);
+                        missing.len() - 1
+                    });
+                    todo.push((t, j));
                 }
             }
         }
-        let rows = n + 2 * PAD;
-        let mut x = vec![0.0f32; rows * WIDTH];
+        if !missing.is_empty() {
+            let m = missing.len();
+            let cat = WIDTH * nf;
+            let mut emb = vec![0.0f32; m * cat];
+            for (j, k) in missing.iter().enumerate() {
+                for (c, e) in self.embeds.iter().enumerate() {
+                    let dst = &mut emb[j * cat + c * WIDTH..j * cat + (c + 1) * WIDTH];
+                    for h in murmur3_u64(k[c], e.seed) {
+                        let r = (h % e.rows) as usize;
+                        for (d, s) in dst.iter_mut().zip(&e.table[r * WIDTH..(r + 1) * WIDTH]) {
+                            *d += s;
+                        }
+                    }
+                }
+            }
+            let mut mixed = vec![0.0f32; m * WIDTH];
+            let mut z = Vec::new();
+            self.mixer.forward(&emb, m, &mut z, &mut mixed);
+            for &(t, j) in &todo {
+                x[(PAD + t) * WIDTH..(PAD + t + 1) * WIDTH]
+                    .copy_from_slice(&mixed[j * WIDTH..(j + 1) * WIDTH]);
+            }
+            if let Ok(mut cache) = self.mixer_cache.lock() {
+                if cache.len() + m > MIXER_CACHE_LIMIT {
+                    cache.clear();
+                }
+                for (j, k) in missing.into_iter().enumerate() {
+                    cache.insert(k, mixed[j * WIDTH..(j + 1) * WIDTH].into());
+                }
+            }
+        }
         let mut z = Vec::new();
-        self.mixer
-            .forward(&emb, n, &mut z, &mut x[PAD * WIDTH..(PAD + n) * WIDTH]);
         let mut win = vec![0.0f32; rows * 3 * WIDTH];
         let mut y = vec![0.0f32; rows * WIDTH];
         for block in &self.blocks {

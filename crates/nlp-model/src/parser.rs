@@ -2,7 +2,7 @@
 //! precomputed-affine network used by both the parser and the NER.
 
 use crate::format::ModelFile;
-use crate::nn::{gemm_nt, Linear, WIDTH};
+use crate::nn::{gemm, transpose, Linear, WIDTH};
 use crate::ModelError;
 
 const HIDDEN: usize = 64;
@@ -12,7 +12,8 @@ const SLOT: usize = HIDDEN * PIECES;
 /// Projection, precomputable lower layer (nF slots, maxout 2) and upper linear layer.
 pub(crate) struct TransitionNet {
     proj: Linear,
-    lower_w: Vec<f32>,
+    /// Lower weights transposed: (64 × nF·64·2).
+    lower_wt: Vec<f32>,
     lower_b: Vec<f32>,
     lower_pad: Vec<f32>,
     upper: Linear,
@@ -26,18 +27,23 @@ impl TransitionNet {
         n_feats: usize,
         n_actions: usize,
     ) -> Result<Self, ModelError> {
+        let upper = Linear::load(f, &format!("{prefix}.upper"), n_actions, HIDDEN)?;
         Ok(Self {
             proj: Linear::load(f, &format!("{prefix}.proj"), HIDDEN, WIDTH)?,
-            lower_w: f.tensor(
-                &format!("{prefix}.lower.W"),
-                &[n_feats, HIDDEN, PIECES, HIDDEN],
-            )?,
+            lower_wt: transpose(
+                &f.tensor(
+                    &format!("{prefix}.lower.W"),
+                    &[n_feats, HIDDEN, PIECES, HIDDEN],
+                )?,
+                n_feats * SLOT,
+                HIDDEN,
+            ),
             lower_b: f.tensor(&format!("{prefix}.lower.b"), &[HIDDEN, PIECES])?,
             lower_pad: f.tensor(
                 &format!("{prefix}.lower.pad"),
                 &[1, n_feats, HIDDEN, PIECES],
             )?,
-            upper: Linear::load(f, &format!("{prefix}.upper"), n_actions, HIDDEN)?,
+            upper,
             n_feats,
         })
     }
@@ -51,7 +57,7 @@ impl TransitionNet {
         let x = self.proj.forward(t2v, n);
         let width = self.n_feats * SLOT;
         let mut yf = vec![0.0; n * width];
-        gemm_nt(&x, n, HIDDEN, &self.lower_w, width, &mut yf);
+        gemm(&x, n, HIDDEN, &self.lower_wt, width, &mut yf);
         yf
     }
 
@@ -76,16 +82,16 @@ impl TransitionNet {
             let b = hidden[o * 2 + 1] + self.lower_b[o * 2 + 1];
             *hv = if b > a { b } else { a };
         }
-        for (a, (out, w)) in out
-            .iter_mut()
-            .zip(self.upper.w.chunks_exact(HIDDEN))
-            .enumerate()
-        {
-            let mut s = 0.0f32;
-            for (x, y) in h.iter().zip(w) {
-                s += x * y;
+        let n_actions = self.upper.n_out;
+        let out = &mut out[..n_actions];
+        out.fill(0.0);
+        for (&hj, w) in h.iter().zip(self.upper.wt.chunks_exact(n_actions)) {
+            for (o, &wv) in out.iter_mut().zip(w) {
+                *o += hj * wv;
             }
-            *out = s + self.upper.b[a];
+        }
+        for (o, b) in out.iter_mut().zip(&self.upper.b) {
+            *o += b;
         }
     }
 }

@@ -30,13 +30,13 @@ struct Piece {
 /// Token pieces of one chunk relative to the chunk start (cached per chunk).
 type ChunkTokens = Vec<(usize, usize, Option<u32>)>;
 
-const CACHE_LIMIT: usize = 10_000;
+const CACHE_LIMIT: usize = 100_000;
 
 pub(crate) struct Tokenizer {
-    prefix: Regex,
-    suffix: Regex,
-    infix: Regex,
-    url: Regex,
+    prefix: Pattern,
+    suffix: Pattern,
+    infix: Pattern,
+    url: Pattern,
     specials: HashMap<String, Vec<Piece>>,
     /// Interned special-case NORM strings.
     pub norms: Vec<String>,
@@ -45,8 +45,139 @@ pub(crate) struct Tokenizer {
     cache: Mutex<HashMap<String, ChunkTokens>>,
 }
 
-fn compile(p: &str) -> Result<Regex, ModelError> {
-    Regex::new(p).map_err(|e| ModelError::Regex(e.to_string()))
+/// A tokenizer pattern: the exact (look-around) regex plus a fast necessary condition.
+struct Pattern {
+    exact: Regex,
+    /// The same pattern with every look-around deleted: it matches wherever the exact
+    /// pattern matches (look-arounds only restrict), so "no filter match" proves "no match".
+    filter: Option<regex::Regex>,
+}
+
+impl Pattern {
+    fn new(p: &str) -> Result<Self, ModelError> {
+        let exact = Regex::new(p).map_err(|e| ModelError::Regex(e.to_string()))?;
+        let filter = regex::Regex::new(&strip_lookaround(p)).ok();
+        Ok(Self { exact, filter })
+    }
+
+    fn may_match(&self, s: &str) -> bool {
+        self.filter.as_ref().is_none_or(|f| f.is_match(s))
+    }
+
+    fn find(&self, s: &str) -> Option<(usize, usize)> {
+        if !self.may_match(s) {
+            return None;
+        }
+        match self.exact.find(s) {
+            Ok(Some(m)) => Some((m.start(), m.end())),
+            _ => None,
+        }
+    }
+
+    fn find_iter(&self, s: &str) -> Vec<(usize, usize)> {
+        if !self.may_match(s) {
+            return Vec::new();
+        }
+        self.exact
+            .find_iter(s)
+            .filter_map(Result::ok)
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    }
+}
+
+/// Delete `(?=…)`, `(?!…)`, `(?<=…)`, `(?<!…)` groups and make character classes literal
+/// for the `regex` crate (Python treats `[`, `&&`, `~~`, `--` in a class literally).
+/// Returns a pattern matching a superset of the original's matches.
+fn strip_lookaround(p: &str) -> String {
+    let chars: Vec<char> = p.chars().collect();
+    let mut out = String::with_capacity(p.len());
+    let mut i = 0;
+    let mut in_class = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' {
+            out.push(c);
+            if let Some(&n) = chars.get(i + 1) {
+                out.push(n);
+            }
+            i += 2;
+            continue;
+        }
+        if in_class {
+            match c {
+                ']' => {
+                    in_class = false;
+                    out.push(c);
+                }
+                '[' | '&' | '~' | '-' if chars.get(i + 1) == Some(&c) || c == '[' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                _ => out.push(c),
+            }
+            i += 1;
+            continue;
+        }
+        if c == '[' {
+            in_class = true;
+            out.push(c);
+            // A leading `]` (or `^]`) is a literal in both dialects; copy it verbatim.
+            if chars.get(i + 1) == Some(&'^') {
+                out.push('^');
+                i += 1;
+            }
+            if chars.get(i + 1) == Some(&']') {
+                out.push_str("\\]");
+                i += 1;
+            }
+            i += 1;
+            continue;
+        }
+        let rest: String = chars[i..chars.len().min(i + 4)].iter().collect();
+        if rest.starts_with("(?=")
+            || rest.starts_with("(?!")
+            || rest.starts_with("(?<=")
+            || rest.starts_with("(?<!")
+        {
+            // Skip to the matching close paren.
+            let mut depth = 0;
+            let mut cls = false;
+            while i < chars.len() {
+                let d = chars[i];
+                if d == '\\' {
+                    i += 2;
+                    continue;
+                }
+                if cls {
+                    if d == ']' {
+                        cls = false;
+                    }
+                } else if d == '[' {
+                    cls = true;
+                    if chars.get(i + 1) == Some(&'^') {
+                        i += 1;
+                    }
+                    if chars.get(i + 1) == Some(&']') {
+                        i += 1;
+                    }
+                } else if d == '(' {
+                    depth += 1;
+                } else if d == ')' {
+                    depth -= 1;
+                    if depth == 0 {
+                        i += 1;
+                        break;
+                    }
+                }
+                i += 1;
+            }
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
 }
 
 impl Tokenizer {
@@ -73,10 +204,10 @@ impl Tokenizer {
             specials.insert(key.clone(), ps);
         }
         let mut tok = Self {
-            prefix: compile(&rules.prefix)?,
-            suffix: compile(&rules.suffix)?,
-            infix: compile(&rules.infix)?,
-            url: compile(&format!("^(?:{})", rules.url))?,
+            prefix: Pattern::new(&rules.prefix)?,
+            suffix: Pattern::new(&rules.suffix)?,
+            infix: Pattern::new(&rules.infix)?,
+            url: Pattern::new(&format!("^(?:{})", rules.url))?,
             specials,
             norms,
             patterns: HashMap::new(),
@@ -106,29 +237,25 @@ impl Tokenizer {
     }
 
     fn prefix_len(&self, s: &str) -> usize {
-        match self.prefix.find(s) {
-            Ok(Some(m)) => m.end() - m.start(),
-            _ => 0,
-        }
+        self.prefix.find(s).map_or(0, |(a, b)| b - a)
     }
 
     fn suffix_len(&self, s: &str) -> usize {
-        match self.suffix.find(s) {
-            Ok(Some(m)) => m.end() - m.start(),
-            _ => 0,
-        }
+        self.suffix.find(s).map_or(0, |(a, b)| b - a)
     }
 
     fn infixes(&self, s: &str) -> Vec<(usize, usize)> {
-        self.infix
-            .find_iter(s)
-            .filter_map(Result::ok)
-            .map(|m| (m.start(), m.end()))
-            .collect()
+        self.infix.find_iter(s)
     }
 
     fn url_match(&self, s: &str) -> bool {
-        matches!(self.url.find(s), Ok(Some(_)))
+        self.url.find(s).is_some()
+    }
+
+    /// Which patterns got a fast pre-filter (prefix, suffix, infix, url).
+    #[cfg(test)]
+    fn filters(&self) -> [bool; 4] {
+        [&self.prefix, &self.suffix, &self.infix, &self.url].map(|p| p.filter.is_some())
     }
 
     /// Tokenize `text` exactly like `nlp.make_doc`.
@@ -355,5 +482,22 @@ impl Tokenizer {
         }
         out.extend_from_slice(&toks[i..]);
         *toks = out;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_lookaround;
+
+    #[test]
+    fn lookarounds_are_removed_and_classes_made_literal() {
+        assert_eq!(strip_lookaround(r"(?<=[0-9])km$|^\+(?![0-9])"), r"km$|^\+");
+        assert_eq!(strip_lookaround(r"[a[&&]x(?=[)(])"), r"[a\[\&&]x");
+    }
+
+    #[test]
+    fn all_model_patterns_get_a_filter() {
+        let m = crate::Model::embedded().expect("model");
+        assert_eq!(m.tokenizer.filters(), [true; 4]);
     }
 }
