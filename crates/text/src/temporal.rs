@@ -359,6 +359,7 @@ impl Scan<'_> {
         if has_prep {
             j += 1;
         }
+        let mut said_next = false;
         let dir = if self.n(j) == "recent" {
             j += 1;
             Dir::Last
@@ -372,6 +373,7 @@ impl Scan<'_> {
                 "coming" | "next" => Dir::Next,
                 _ => return None,
             };
+            said_next = self.n(j) == "next";
             j += 1;
             d
         };
@@ -390,7 +392,12 @@ impl Scan<'_> {
         let plural = unit_word.ends_with('s');
         // "the next day", "the last year of his term" point from another event, not from
         // the document date: a singular unit needs the preposition ("in the past week").
-        if !plural && !counted && !has_prep {
+        // "for the next day" too: only "coming" makes a singular forward span.
+        if !plural && !counted && (!has_prep || said_next) {
+            return None;
+        }
+        // "in the last week of May" counts back from May, not from the document date.
+        if self.n(j + 1) == "of" {
             return None;
         }
         let doc = self.doc?;
