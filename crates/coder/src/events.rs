@@ -176,3 +176,197 @@ fn finish(ctx: &DocContext, si: usize, raw: RawEvent, dateline: Option<&Place>) 
 fn char_slice(s: &str, a: usize, b: usize) -> String {
     s.chars().skip(a).take(b.saturating_sub(a)).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wirecoder_core::{Document, TextAnalysis};
+    use wirecoder_knowledge::{verbs::VerbDictionary, KnowledgeBase};
+    use wirecoder_text::LanguageAnalyzer;
+
+    fn kb() -> &'static KnowledgeBase {
+        static KB: once_cell::sync::Lazy<KnowledgeBase> = once_cell::sync::Lazy::new(|| {
+            KnowledgeBase {
+                verbs: VerbDictionary::builtin().expect("verbs"),
+                ..Default::default()
+            }
+        });
+        &KB
+    }
+
+    /// Hand-built mentions: each (words, code, kind) is found in the text by token words.
+    fn mentions(text: &TextAnalysis, specs: &[(&str, &str, ActorKind)]) -> Vec<ActorMention> {
+        let mut out = Vec::new();
+        let mut used = vec![false; text.tokens.len()];
+        for (words, code, kind) in specs {
+            let ws: Vec<&str> = words.split(' ').collect();
+            let n = ws.len();
+            for i in 0..text.tokens.len().saturating_sub(n - 1) {
+                if used[i] {
+                    continue;
+                }
+                if (0..n).all(|k| text.tokens[i + k].text == ws[k]) {
+                    let sentence = text
+                        .sentences
+                        .iter()
+                        .position(|s| s.token_start <= i && i < s.token_end)
+                        .unwrap_or(0);
+                    let country = (code.len() >= 3 && !code.starts_with("IGO"))
+                        .then(|| code[..3].to_string());
+                    let sectors = (3..code.len())
+                        .step_by(3)
+                        .filter_map(|k| code.get(k..k + 3).map(str::to_string))
+                        .collect();
+                    out.push(ActorMention {
+                        text: words.to_string(),
+                        code: code.to_string(),
+                        country,
+                        sectors,
+                        name: None,
+                        kind: *kind,
+                        sentence,
+                        start: text.tokens[i].start,
+                        end: text.tokens[i + n - 1].end,
+                        token_start: i,
+                        token_end: i + n,
+                    });
+                    for u in used.iter_mut().skip(i).take(n) {
+                        *u = true;
+                    }
+                }
+            }
+        }
+        out.sort_by_key(|m| m.token_start);
+        out
+    }
+
+    fn code_text(body: &str, specs: &[(&str, &str, ActorKind)]) -> Vec<(String, String, String)> {
+        let doc = Document {
+            id: "t".into(),
+            body: body.into(),
+            published: chrono::NaiveDate::from_ymd_opt(2016, 6, 10),
+            ..Default::default()
+        };
+        let text = wirecoder_text::RuleAnalyzer.analyze(body);
+        let actors = mentions(&text, specs);
+        let ctx = DocContext {
+            doc: &doc,
+            text: &text,
+            kb: kb(),
+            doc_date: doc.published,
+            actors: &actors,
+            dates: &[],
+            places: &[],
+        };
+        let mut v: Vec<(String, String, String)> = code(&ctx)
+            .into_iter()
+            .map(|e| {
+                (
+                    e.source.code,
+                    e.target.map(|t| t.code).unwrap_or_default(),
+                    e.cameo,
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    use ActorKind::{Country, Person};
+
+    fn t(s: &str, t: &str, c: &str) -> (String, String, String) {
+        (s.into(), t.into(), c.into())
+    }
+
+    const IRAN_IRAQ: &[(&str, &str, ActorKind)] = &[("Iran", "IRN", Country), ("Iraq", "IRQ", Country)];
+
+    #[test]
+    fn active_and_passive_voice() {
+        assert_eq!(code_text("Iran attacked Iraq.", IRAN_IRAQ), vec![t("IRN", "IRQ", "190")]);
+        assert_eq!(
+            code_text("Iraq was attacked by Iran on Monday.", IRAN_IRAQ),
+            vec![t("IRN", "IRQ", "190")]
+        );
+    }
+
+    #[test]
+    fn negation_refusal_and_threat() {
+        assert!(code_text("Iran did not attack Iraq.", IRAN_IRAQ).is_empty());
+        assert_eq!(code_text("Iran refused to meet Iraq.", IRAN_IRAQ), vec![t("IRN", "IRQ", "125")]);
+        assert_eq!(
+            code_text("Iran threatened to attack Iraq.", IRAN_IRAQ),
+            vec![t("IRN", "IRQ", "1384")]
+        );
+        // An announced cooperative act is an expressed intent (CAMEO 03x).
+        assert_eq!(
+            code_text("Iran will provide Iraq with humanitarian aid.", IRAN_IRAQ),
+            vec![t("IRN", "IRQ", "0333")]
+        );
+    }
+
+    #[test]
+    fn reported_speech_codes_the_reported_act_only() {
+        let specs = &[("Russia", "RUS", Country), ("Iran", "IRN", Country), ("Iraq", "IRQ", Country)];
+        assert_eq!(
+            code_text("Russia said Iran attacked Iraq.", specs),
+            vec![t("IRN", "IRQ", "190")]
+        );
+    }
+
+    #[test]
+    fn coordination_and_reciprocity() {
+        let specs = &[("Iran", "IRN", Country), ("Russia", "RUS", Country), ("Syria", "SYR", Country)];
+        assert_eq!(
+            code_text("Iran and Russia met Syria.", specs),
+            vec![
+                t("IRN", "SYR", "040"),
+                t("RUS", "SYR", "040"),
+                t("SYR", "IRN", "040"),
+                t("SYR", "RUS", "040"),
+            ]
+        );
+        assert_eq!(
+            code_text("Iran attacked Russia and Syria.", specs),
+            vec![t("IRN", "RUS", "190"), t("IRN", "SYR", "190")]
+        );
+    }
+
+    #[test]
+    fn pronouns_and_alleged_acts() {
+        let specs = &[
+            ("Iran", "IRN", Country),
+            ("Iraq", "IRQ", Country),
+            ("Syria", "SYR", Country),
+        ];
+        let got = code_text("Iran criticized Iraq. It also accused Syria of corruption.", specs);
+        assert_eq!(got, vec![t("IRN", "IRQ", "111"), t("IRN", "SYR", "1121")]);
+        // The alleged collusion is not asserted: only the accusation is coded.
+        let got = code_text("Iran accused Iraq of attacking Syria.", specs);
+        assert_eq!(got, vec![t("IRN", "IRQ", "112")]);
+    }
+
+    #[test]
+    fn nominal_events_and_visits() {
+        let specs = &[("Iran", "IRN", Country), ("Iraq", "IRQ", Country)];
+        assert_eq!(
+            code_text("Iran's visit to Iraq ended on Monday.", specs),
+            vec![t("IRN", "IRQ", "042"), t("IRQ", "IRN", "043")]
+        );
+        assert_eq!(
+            code_text("Air strikes by Iran on Iraq continued.", specs),
+            vec![t("IRN", "IRQ", "195")]
+        );
+        let specs = &[("Hassan Rouhani", "IRNGOV", Person), ("Iraq", "IRQ", Country)];
+        assert_eq!(
+            code_text("Hassan Rouhani visited Iraq. He praised Iraq.", specs),
+            vec![t("IRNGOV", "IRQ", "042"), t("IRNGOV", "IRQ", "051"), t("IRQ", "IRNGOV", "043")]
+        );
+    }
+
+    #[test]
+    fn bad_input_does_not_panic() {
+        for s in ["", " ", "’s", "( ) ,", "to to to", "Iran", "was by", "Iran 's 's"] {
+            let _ = code_text(s, IRAN_IRAQ);
+        }
+    }
+}

@@ -20,9 +20,9 @@ fn is_vowel(c: u8) -> bool {
 const DOUBLING: &[&str] = &[
     "commit", "admit", "submit", "permit", "omit", "transmit", "emit", "acquit", "equip",
     "control", "patrol", "compel", "expel", "repel", "propel", "dispel", "rebel", "refer",
-    "confer", "prefer", "defer", "deter", "infer", "occur", "recur", "regret", "abet",
-    "embed", "outstrip", "kidnap", "worship", "handicap", "format", "upset", "reset",
-    "allot", "forbid", "befit", "extol", "instil", "enrol", "annul", "excel", "label",
+    "confer", "prefer", "defer", "deter", "infer", "occur", "recur", "regret", "abet", "embed",
+    "outstrip", "kidnap", "worship", "handicap", "format", "upset", "reset", "allot", "forbid",
+    "befit", "extol", "instil", "enrol", "annul", "excel", "label",
 ];
 
 fn syllable_groups(w: &[u8]) -> usize {

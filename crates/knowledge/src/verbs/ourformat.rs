@@ -65,11 +65,7 @@ fn malformed(path: &Path, line: usize, reason: impl Into<String>) -> KnowledgeEr
 }
 
 /// Expand a synset alternative list (`a b | &X | c`) into word sequences.
-fn expand_alts(
-    dict: &VerbDictionary,
-    text: &str,
-    sep: char,
-) -> Result<Vec<Vec<String>>, String> {
+fn expand_alts(dict: &VerbDictionary, text: &str, sep: char) -> Result<Vec<Vec<String>>, String> {
     let mut out = Vec::new();
     for alt in text.split(sep) {
         let alt = alt.trim();
@@ -116,7 +112,11 @@ pub(super) fn parse(dict: &mut VerbDictionary, text: &str, path: &Path) -> Vec<K
         }
         if let Some(rest) = line.strip_prefix('@') {
             let Some((name, frames)) = rest.split_once('=') else {
-                warnings.push(malformed(path, line_no, "macro needs `@NAME = frame ; frame`"));
+                warnings.push(malformed(
+                    path,
+                    line_no,
+                    "macro needs `@NAME = frame ; frame`",
+                ));
                 continue;
             };
             let mut list = Vec::new();
@@ -134,7 +134,11 @@ pub(super) fn parse(dict: &mut VerbDictionary, text: &str, path: &Path) -> Vec<K
         if let Some(rest) = line.strip_prefix("IRR ") {
             let parts: Vec<&str> = rest.split_whitespace().collect();
             if parts.len() != 3 {
-                warnings.push(malformed(path, line_no, "IRR needs `lemma past participle`"));
+                warnings.push(malformed(
+                    path,
+                    line_no,
+                    "IRR needs `lemma past participle`",
+                ));
                 continue;
             }
             let split = |s: &str| s.split('/').map(norm_word).collect::<Vec<_>>();
@@ -155,14 +159,29 @@ pub(super) fn parse(dict: &mut VerbDictionary, text: &str, path: &Path) -> Vec<K
         let is_modal = line.starts_with('M');
         let fields: Vec<&str> = rest.split('|').map(str::trim).collect();
         if fields.len() != 3 {
-            warnings.push(malformed(path, line_no, "entry needs `lemmas | CODE | frames`"));
+            warnings.push(malformed(
+                path,
+                line_no,
+                "entry needs `lemmas | CODE | frames`",
+            ));
             continue;
         }
-        let mut code_parts = fields[1].split_whitespace();
-        let Some(code) = code_parts.next().and_then(parse_code) else {
+        let mut code_parts = fields[1].split_whitespace().peekable();
+        let Some(mut code) = code_parts.next().and_then(parse_code) else {
             warnings.push(malformed(path, line_no, format!("bad code {:?}", fields[1])));
             continue;
         };
+        // `021 =0211`: the line's frames take the more specific code.
+        if let Some(ov) = code_parts.peek().and_then(|p| p.strip_prefix('=')) {
+            match parse_code(ov) {
+                Some(c) => code = c,
+                None => {
+                    warnings.push(malformed(path, line_no, format!("bad code {:?}", fields[1])));
+                    continue;
+                }
+            }
+            code_parts.next();
+        }
         let modality = if is_modal {
             match code_parts.next().and_then(parse_modality) {
                 Some(m) => Some(m),
@@ -312,12 +331,20 @@ V x | 9a9 | +
         assert!(w[0].to_string().starts_with("t.txt:8:"));
         // attack, assault × 3 frames, visit × 2, pledge × 1, hold talks × 2
         assert_eq!(d.patterns.len(), 6 + 2 + 1 + 2);
-        let p = d.patterns.iter().find(|p| p.id == "V.attack.+_with_&AID").unwrap();
+        let p = d
+            .patterns
+            .iter()
+            .find(|p| p.id == "V.attack.+_with_&AID")
+            .unwrap();
         assert_eq!(p.code, "070");
         let v = d.patterns.iter().find(|p| p.id == "N.visit.$'s_*").unwrap();
         assert_eq!(v.paired.as_deref(), Some("043"));
         assert_eq!(v.pre.len(), 2);
-        let t = d.patterns.iter().find(|p| p.id == "V.hold_talks._").unwrap();
+        let t = d
+            .patterns
+            .iter()
+            .find(|p| p.id == "V.hold_talks._")
+            .unwrap();
         assert!(t.symmetric && t.no_target);
         assert_eq!(d.irregular.get("hold").unwrap().0, vec!["held"]);
         let m = d.patterns.iter().find(|p| p.id == "M.pledge.to").unwrap();

@@ -51,7 +51,8 @@ fn parse_code(s: &str) -> Option<(String, Option<String>)> {
     if s.starts_with("---") {
         return Some((String::new(), None));
     }
-    let ok = |c: &str| !c.is_empty() && c.len() <= 5 && c.bytes().all(|b| b.is_ascii_alphanumeric());
+    let ok =
+        |c: &str| !c.is_empty() && c.len() <= 5 && c.bytes().all(|b| b.is_ascii_alphanumeric());
     match s.split_once(':') {
         Some((a, b)) if (a.trim().is_empty() || ok(a.trim())) && ok(b.trim()) => {
             Some((a.trim().to_string(), Some(b.trim().to_string())))
@@ -217,7 +218,11 @@ pub(super) fn parse(dict: &mut VerbDictionary, text: &str, path: &Path) -> Vec<K
             }
         }
         if let Some((code, paired)) = verb_code.as_ref().or(block_code.as_ref()) {
-            if dict.triggers.get(t as usize).is_some_and(|tr| tr.default.is_none()) {
+            if dict
+                .triggers
+                .get(t as usize)
+                .is_some_and(|tr| tr.default.is_none())
+            {
                 let p = VerbPattern {
                     id: format!("{file}:{block_name}"),
                     code: code.clone(),
@@ -353,7 +358,8 @@ MEET {MET MEETS MEETING}
 
     #[test]
     fn loads_the_validation_dictionaries_when_present() {
-        let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/benchmarks/petrarch2");
+        let base =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/benchmarks/petrarch2");
         let files = [
             "petrarch2_unittest/PETR.Validate.verbs.txt",
             "ud_validate_2_02/PETR_Validate_verbs_2_02.txt",
@@ -367,8 +373,17 @@ MEET {MET MEETS MEETING}
             }
             let mut d = VerbDictionary::default();
             let w = d.load_petrarch_verbs(&p).unwrap();
-            assert!(d.pattern_count() > 300, "{f}: {} patterns", d.pattern_count());
-            assert!(w.len() < 40, "{f}: {} warnings, first {:?}", w.len(), w.first().map(|e| e.to_string()));
+            assert!(
+                d.pattern_count() > 300,
+                "{f}: {} patterns",
+                d.pattern_count()
+            );
+            assert!(
+                w.len() < 40,
+                "{f}: {} warnings, first {:?}",
+                w.len(),
+                w.first().map(|e| e.to_string())
+            );
         }
     }
 }
