@@ -951,7 +951,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                         *name_parts.entry(normalize(&last.text)).or_default() += 1;
                     }
                 }
-                i = j.max(i + 1);
+                i += 1;
                 continue;
             };
             let first = t;
@@ -1042,7 +1042,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
             // Ordinary words need a cue; all-caps and dotted forms ("US", "U.S.") are names.
             let title_form =
                 first.text.chars().skip(1).all(|c| !c.is_uppercase()) && !first.text.contains('.');
-            if single && title_form && gaz.is_common_word(&key) && !cued {
+            if single && title_form && !admin && gaz.is_common_word(&key) && !cued {
                 keep = false;
             }
             // Short all-caps words are acronyms unless they name a country or state.
@@ -1099,7 +1099,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                     }
                 }
             }
-            if keep && single && !locative && !admin && name_parts.contains_key(&key) {
+            if keep && single && !locative && !strong && name_parts.contains_key(&key) {
                 keep = false;
             }
             // A country, capital or division acting as the subject of a verb is an actor.

@@ -442,6 +442,49 @@ impl<'a> Coder<'a> {
                 if code.is_empty() && paired.is_none() {
                     continue;
                 }
+                // Reported violence: "X claimed it attacked Z" is a claim of responsibility
+                // (015) besides the act; "X claimed Y attacked Z" is an accusation (112) of an
+                // act the text does not assert; "X said Y attacked Z" codes the act only.
+                let violent = matches!(code.get(..2), Some("18" | "19" | "20"));
+                if violent && governing.is_none() {
+                    if let Some((speaker, word)) = self.reporter_before(&sent, subj.as_ref()) {
+                        let same = speaker
+                            .actors
+                            .iter()
+                            .any(|a| sources.iter().any(|s| s.code == a.code));
+                        let claim = matches!(word.as_str(), "claimed" | "claims" | "claim");
+                        let (c, tg) = if same {
+                            ("015", targets.clone())
+                        } else if claim {
+                            ("112", sources.clone())
+                        } else {
+                            ("", Vec::new())
+                        };
+                        if !c.is_empty() {
+                            let rule = format!("reported+{}", p.id);
+                            emit(
+                                &mut out,
+                                &Emit {
+                                    sources: &speaker.actors,
+                                    targets: &tg,
+                                    code: c,
+                                    paired: None,
+                                    symmetric: false,
+                                    no_target: true,
+                                    rule: &rule,
+                                    span,
+                                    location: None,
+                                    host: None,
+                                    gaz: &self.ctx.kb.gazetteer,
+                                },
+                            );
+                            if !same {
+                                // Alleged, not asserted.
+                                continue;
+                            }
+                        }
+                    }
+                }
                 let location = if code.starts_with("04") {
                     self.location_after(&sent, inst.end)
                 } else {
@@ -854,7 +897,15 @@ impl<'a> Coder<'a> {
 
     /// "X said (that) Y must ...": the actor X who reports, left of Y.
     fn speaker_before(&self, sent: &Sent, subj: Option<&Group>) -> Option<Group> {
+        self.reporter_before(sent, subj).map(|(g, _)| g)
+    }
+
+    /// The reporting clause before a subject: its speaker and reporting word.
+    fn reporter_before(&self, sent: &Sent, subj: Option<&Group>) -> Option<(Group, String)> {
         let s = subj?;
+        if s.end == 0 {
+            return None;
+        }
         let mut r = s.start;
         if r > 0 && sent.words[r - 1] == "that" {
             r -= 1;
@@ -864,7 +915,7 @@ impl<'a> Coder<'a> {
         let rep = (lo..r).rev().find(|&q| is(REPORTING, &sent.words[q]))?;
         let lo = rep.saturating_sub(10);
         let mi = (lo..rep).rev().find_map(|q| sent.end_at[q])?;
-        Some(self.group_left(sent, mi))
+        Some((self.group_left(sent, mi), sent.words[rep].clone()))
     }
 
     /// For "rebels whom it accuses": the antecedent of a relative pronoun before the subject.
