@@ -65,6 +65,16 @@ pub(crate) fn read(
 /// title, publication date (meta tags, JSON-LD `datePublished`, `<time datetime>`) and
 /// canonical URL (`link rel=canonical`, `og:url`, JSON-LD `url`).
 pub fn html_to_document_parts(html: &str) -> HtmlArticle {
+    if max_nesting(html) > MAX_NESTING {
+        // The DOM parser and readability are quadratic in nesting depth; no real page is
+        // this deep, so strip tags instead of building a tree.
+        let parts = parse_plain(&strip_tags(html), None);
+        return HtmlArticle {
+            title: parts.title.clone(),
+            parts,
+            ..Default::default()
+        };
+    }
     let dom = Dom::from(html);
     let mut meta_date = None;
     let mut og_url = None;
@@ -113,6 +123,8 @@ pub fn html_to_document_parts(html: &str) -> HtmlArticle {
 
     let cfg = Config {
         text_mode: TextMode::Formatted,
+        // Bigger pages skip readability and use all body text (bounded time).
+        max_elements_to_parse: MAX_ELEMENTS,
         ..Default::default()
     };
     let (mut title, mut text, mut ld_url, mut ld_date) = (None, String::new(), None, None);
@@ -143,8 +155,158 @@ pub fn html_to_document_parts(html: &str) -> HtmlArticle {
     }
 }
 
+/// Deeper tag nesting than this is treated as hostile (see [`strip_tags`]).
+const MAX_NESTING: usize = 512;
+/// Readability runs only on pages with at most this many elements.
+const MAX_ELEMENTS: usize = 50_000;
+
+const VOID_TAGS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "!doctype",
+];
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "article",
+    "section",
+    "blockquote",
+    "header",
+    "footer",
+    "pre",
+    "figure",
+    "figcaption",
+    "main",
+    "aside",
+    "nav",
+    "title",
+];
+
+/// Tags of an HTML text in order: (lower-case name, is closing, is self-closing).
+fn tags(html: &str) -> impl Iterator<Item = (usize, usize, String, bool, bool)> + '_ {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        let rel = html.get(pos..)?.find('<')?;
+        let start = pos + rel;
+        let end = start
+            + html
+                .get(start..)?
+                .find('>')
+                .unwrap_or(html.len() - start - 1)
+            + 1;
+        pos = end;
+        let inner = html.get(start + 1..end - 1).unwrap_or("");
+        let closing = inner.starts_with('/');
+        let name: String = inner
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        Some((start, end, name, closing, inner.ends_with('/')))
+    })
+}
+
+/// Rough maximum element nesting depth, from a linear scan of the tags.
+fn max_nesting(html: &str) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    for (_, _, name, closing, self_closing) in tags(html) {
+        if name.is_empty() || VOID_TAGS.contains(&name.as_str()) || self_closing {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            max = max.max(depth);
+        }
+    }
+    max
+}
+
+/// Linear-time text of HTML without a DOM: block tags become paragraph breaks, script and
+/// style contents are dropped, entities decoded.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut last = 0;
+    let mut skip_until: Option<&str> = None;
+    for (start, end, name, closing, _) in tags(html) {
+        if skip_until.is_none() {
+            out.push_str(&decode_entities(html.get(last..start).unwrap_or("")));
+        }
+        last = end;
+        match skip_until {
+            Some(t) if closing && name == t => skip_until = None,
+            Some(_) => {}
+            None if !closing && (name == "script" || name == "style") => {
+                skip_until = Some(if name == "script" { "script" } else { "style" });
+            }
+            None if name == "br" => out.push('\n'),
+            None if BLOCK_TAGS.contains(&name.as_str()) => out.push_str("\n\n"),
+            None => {}
+        }
+    }
+    if skip_until.is_none() {
+        out.push_str(&decode_entities(html.get(last..).unwrap_or("")));
+    }
+    out
+}
+
+fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest.get(1..).and_then(|r| r.find(';')).filter(|&e| e <= 32);
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..=e];
+            let ch = if let Some(num) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X"))
+            {
+                u32::from_str_radix(num, 16)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .map(String::from)
+            } else if let Some(num) = name.strip_prefix('#') {
+                num.parse::<u32>()
+                    .ok()
+                    .and_then(char::from_u32)
+                    .map(String::from)
+            } else {
+                quick_xml::escape::resolve_html5_entity(name).map(String::from)
+            };
+            ch.map(|c| (c, e + 2))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push_str(&c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Text of an HTML fragment (feed item content), paragraphs separated by blank lines.
 pub(crate) fn fragment_text(html: &str) -> String {
+    if max_nesting(html) > MAX_NESTING {
+        return strip_tags(html).trim().to_string();
+    }
     let dom = Dom::from(html);
     dom.select("body").formatted_text().trim().to_string()
 }
@@ -183,6 +345,27 @@ mod tests {
         );
         assert!(!a.parts.body.contains("Photo"), "{}", a.parts.body);
         assert!(!a.parts.body.contains("Home"), "{}", a.parts.body);
+    }
+
+    #[test]
+    fn deep_nesting_uses_the_linear_fallback() {
+        let n = 20_000;
+        let html = format!(
+            "<html><body>{}<p>Deep text &amp; more.</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        assert!(max_nesting(&html) > MAX_NESTING);
+        let a = html_to_document_parts(&html);
+        assert_eq!(a.parts.body, "Deep text & more.");
+        assert_eq!(
+            max_nesting("<p>a<br>b<img src=x/></p><div><span>c</span></div>"),
+            2
+        );
+        assert_eq!(
+            strip_tags("<p>A &#8212; b&nbsp;c</p><script>x()</script><p>D &bogus; E & F</p>"),
+            "\n\nA \u{2014} b\u{a0}c\n\n\n\nD &bogus; E & F\n\n"
+        );
     }
 
     #[test]

@@ -294,22 +294,21 @@ pub fn documents(
     opts: &IngestOptions,
 ) -> impl Iterator<Item = Result<Document, IngestError>> {
     let opts = opts.clone();
-    inputs
-        .to_vec()
-        .into_iter()
-        .flat_map(move |input| -> DocIter {
-            match expand_input(&input) {
-                Err(e) => Box::new(std::iter::once(Err(e))),
-                Ok(sources) => {
-                    let opts = opts.clone();
-                    Box::new(
-                        sources
-                            .into_iter()
-                            .flat_map(move |s| read_source(&s, &opts)),
-                    )
-                }
+    // Owned: the returned iterator must not borrow the caller's slice.
+    let owned: Vec<String> = inputs.to_vec();
+    owned.into_iter().flat_map(move |input| -> DocIter {
+        match expand_input(&input) {
+            Err(e) => Box::new(std::iter::once(Err(e))),
+            Ok(sources) => {
+                let opts = opts.clone();
+                Box::new(
+                    sources
+                        .into_iter()
+                        .flat_map(move |s| read_source(&s, &opts)),
+                )
             }
-        })
+        }
+    })
 }
 
 /// Shared by the format readers: fills the common fields from already-cleaned parts.

@@ -244,8 +244,7 @@ fn inflate(r: impl Read, cap: u64) -> Result<Vec<u8>, String> {
 /// Undo HTTP chunked transfer encoding; tolerant of a missing final chunk.
 fn dechunk(mut data: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
-    loop {
-        let Some(eol) = find(data, b"\n") else { break };
+    while let Some(eol) = find(data, b"\n") {
         let size_line = String::from_utf8_lossy(&data[..eol]);
         let size_hex = size_line.split(';').next().unwrap_or("").trim();
         let Ok(size) = usize::from_str_radix(size_hex, 16) else {

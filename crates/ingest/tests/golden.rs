@@ -170,7 +170,7 @@ fn geoparsing_corpora_if_present() {
         ("GeoVirus.xml", 229),
     ] {
         let path = dir.join(file).to_string_lossy().into_owned();
-        let docs: Vec<_> = documents(&[path.clone()], &opts()).collect();
+        let docs: Vec<_> = documents(std::slice::from_ref(&path), &opts()).collect();
         let first_err = docs.iter().find_map(|d| d.as_ref().err());
         assert_eq!(docs.len(), n, "{file}: {first_err:?}");
         for (i, d) in docs.iter().enumerate() {
@@ -204,7 +204,7 @@ fn directories_are_walked_sorted_skipping_hidden() {
     )
     .unwrap();
     let input = root.to_string_lossy().into_owned();
-    let ids: Vec<String> = documents(&[input.clone()], &opts())
+    let ids: Vec<String> = documents(std::slice::from_ref(&input), &opts())
         .map(|r| r.unwrap().id)
         .collect();
     let rel: Vec<&str> = ids.iter().map(|id| &id[input.len()..]).collect();
@@ -258,7 +258,7 @@ fn gzipped_warc_reads_like_plain_warc() {
     let plain: Vec<_> = read_reader("pages.warc", Box::new(std::io::Cursor::new(raw)), &opts())
         .map(|r| r.unwrap())
         .collect();
-    let zipped: Vec<_> = documents(&[gz_name.clone()], &opts())
+    let zipped: Vec<_> = documents(std::slice::from_ref(&gz_name), &opts())
         .map(|r| r.unwrap())
         .collect();
     assert_eq!(plain.len(), zipped.len());

@@ -93,10 +93,8 @@ proptest! {
     ) {
         let mut input = prefix.to_vec();
         input.extend_from_slice(&bytes);
-        for r in read_bytes(&name, &input, &IngestOptions::default()) {
-            if let Ok(d) = r {
-                prop_assert!(d.id.starts_with(name.as_str()));
-            }
+        for d in read_bytes(&name, &input, &IngestOptions::default()).into_iter().flatten() {
+            prop_assert!(d.id.starts_with(name.as_str()));
         }
     }
 }
