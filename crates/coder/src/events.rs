@@ -46,7 +46,10 @@ pub fn code(ctx: &DocContext) -> Vec<Event> {
             let ev = finish(ctx, si, raw, dateline_place.as_ref());
             let key = (
                 ev.source.code.clone(),
-                ev.target.as_ref().map(|t| t.code.clone()).unwrap_or_default(),
+                ev.target
+                    .as_ref()
+                    .map(|t| t.code.clone())
+                    .unwrap_or_default(),
                 ev.cameo.clone(),
                 ev.date.clone(),
             );
@@ -115,14 +118,21 @@ fn finish(ctx: &DocContext, si: usize, raw: RawEvent, dateline: Option<&Place>) 
             Some(d) => t.value.as_str() <= d.as_str(),
             None => true,
         })
-        .min_by_key(|t| t.start.abs_diff(raw.verb_start).min(t.end.abs_diff(raw.verb_start)))
+        .min_by_key(|t| {
+            t.start
+                .abs_diff(raw.verb_start)
+                .min(t.end.abs_diff(raw.verb_start))
+        })
     {
         date = Some(t.value.clone());
         date_text = Some(t.text.clone());
     }
     // A visit whose host came from the dateline happened at the dateline place.
     let dateline_host = raw.source.sentence == usize::MAX
-        || raw.target.as_ref().is_some_and(|t| t.sentence == usize::MAX);
+        || raw
+            .target
+            .as_ref()
+            .is_some_and(|t| t.sentence == usize::MAX);
     let place = if dateline_host {
         dateline.cloned()
     } else {
@@ -147,7 +157,11 @@ fn finish(ctx: &DocContext, si: usize, raw: RawEvent, dateline: Option<&Place>) 
             None => (String::new(), 0.0, 0, None),
         },
     };
-    let verb = char_slice(&sentence.text, raw.verb_start.saturating_sub(sentence.start), raw.verb_end.saturating_sub(sentence.start));
+    let verb = char_slice(
+        &sentence.text,
+        raw.verb_start.saturating_sub(sentence.start),
+        raw.verb_end.saturating_sub(sentence.start),
+    );
     Event {
         doc: ctx.doc.id.clone(),
         sentence: si,
@@ -185,12 +199,11 @@ mod tests {
     use wirecoder_text::LanguageAnalyzer;
 
     fn kb() -> &'static KnowledgeBase {
-        static KB: once_cell::sync::Lazy<KnowledgeBase> = once_cell::sync::Lazy::new(|| {
-            KnowledgeBase {
+        static KB: once_cell::sync::Lazy<KnowledgeBase> =
+            once_cell::sync::Lazy::new(|| KnowledgeBase {
                 verbs: VerbDictionary::builtin().expect("verbs"),
                 ..Default::default()
-            }
-        });
+            });
         &KB
     }
 
@@ -278,11 +291,15 @@ mod tests {
         (s.into(), t.into(), c.into())
     }
 
-    const IRAN_IRAQ: &[(&str, &str, ActorKind)] = &[("Iran", "IRN", Country), ("Iraq", "IRQ", Country)];
+    const IRAN_IRAQ: &[(&str, &str, ActorKind)] =
+        &[("Iran", "IRN", Country), ("Iraq", "IRQ", Country)];
 
     #[test]
     fn active_and_passive_voice() {
-        assert_eq!(code_text("Iran attacked Iraq.", IRAN_IRAQ), vec![t("IRN", "IRQ", "190")]);
+        assert_eq!(
+            code_text("Iran attacked Iraq.", IRAN_IRAQ),
+            vec![t("IRN", "IRQ", "190")]
+        );
         assert_eq!(
             code_text("Iraq was attacked by Iran on Monday.", IRAN_IRAQ),
             vec![t("IRN", "IRQ", "190")]
@@ -292,7 +309,10 @@ mod tests {
     #[test]
     fn negation_refusal_and_threat() {
         assert!(code_text("Iran did not attack Iraq.", IRAN_IRAQ).is_empty());
-        assert_eq!(code_text("Iran refused to meet Iraq.", IRAN_IRAQ), vec![t("IRN", "IRQ", "125")]);
+        assert_eq!(
+            code_text("Iran refused to meet Iraq.", IRAN_IRAQ),
+            vec![t("IRN", "IRQ", "125")]
+        );
         assert_eq!(
             code_text("Iran threatened to attack Iraq.", IRAN_IRAQ),
             vec![t("IRN", "IRQ", "1384")]
@@ -306,7 +326,11 @@ mod tests {
 
     #[test]
     fn reported_speech_codes_the_reported_act_only() {
-        let specs = &[("Russia", "RUS", Country), ("Iran", "IRN", Country), ("Iraq", "IRQ", Country)];
+        let specs = &[
+            ("Russia", "RUS", Country),
+            ("Iran", "IRN", Country),
+            ("Iraq", "IRQ", Country),
+        ];
         assert_eq!(
             code_text("Russia said Iran attacked Iraq.", specs),
             vec![t("IRN", "IRQ", "190")]
@@ -315,7 +339,11 @@ mod tests {
 
     #[test]
     fn coordination_and_reciprocity() {
-        let specs = &[("Iran", "IRN", Country), ("Russia", "RUS", Country), ("Syria", "SYR", Country)];
+        let specs = &[
+            ("Iran", "IRN", Country),
+            ("Russia", "RUS", Country),
+            ("Syria", "SYR", Country),
+        ];
         assert_eq!(
             code_text("Iran and Russia met Syria.", specs),
             vec![
@@ -338,7 +366,10 @@ mod tests {
             ("Iraq", "IRQ", Country),
             ("Syria", "SYR", Country),
         ];
-        let got = code_text("Iran criticized Iraq. It also accused Syria of corruption.", specs);
+        let got = code_text(
+            "Iran criticized Iraq. It also accused Syria of corruption.",
+            specs,
+        );
         assert_eq!(got, vec![t("IRN", "IRQ", "111"), t("IRN", "SYR", "1121")]);
         // The alleged collusion is not asserted: only the accusation is coded.
         let got = code_text("Iran accused Iraq of attacking Syria.", specs);
@@ -356,16 +387,32 @@ mod tests {
             code_text("Air strikes by Iran on Iraq continued.", specs),
             vec![t("IRN", "IRQ", "195")]
         );
-        let specs = &[("Hassan Rouhani", "IRNGOV", Person), ("Iraq", "IRQ", Country)];
+        let specs = &[
+            ("Hassan Rouhani", "IRNGOV", Person),
+            ("Iraq", "IRQ", Country),
+        ];
         assert_eq!(
             code_text("Hassan Rouhani visited Iraq. He praised Iraq.", specs),
-            vec![t("IRNGOV", "IRQ", "042"), t("IRNGOV", "IRQ", "051"), t("IRQ", "IRNGOV", "043")]
+            vec![
+                t("IRNGOV", "IRQ", "042"),
+                t("IRNGOV", "IRQ", "051"),
+                t("IRQ", "IRNGOV", "043")
+            ]
         );
     }
 
     #[test]
     fn bad_input_does_not_panic() {
-        for s in ["", " ", "’s", "( ) ,", "to to to", "Iran", "was by", "Iran 's 's"] {
+        for s in [
+            "",
+            " ",
+            "’s",
+            "( ) ,",
+            "to to to",
+            "Iran",
+            "was by",
+            "Iran 's 's",
+        ] {
             let _ = code_text(s, IRAN_IRAQ);
         }
     }

@@ -75,7 +75,10 @@ fn seed_events_match_golden_file() {
         return;
     }
     let want = std::fs::read_to_string(&golden).expect("golden file; run with UPDATE_GOLDEN=1");
-    assert_eq!(text, want, "seed events changed; review and run with UPDATE_GOLDEN=1");
+    assert_eq!(
+        text, want,
+        "seed events changed; review and run with UPDATE_GOLDEN=1"
+    );
 }
 
 #[test]
@@ -124,5 +127,7 @@ fn expected_events_are_coded() {
         .any(|e| e.cameo == "043" && e.date.as_deref() == Some("2016-06-09")));
     // Reporting verbs and alleged acts are not events.
     assert!(!events.iter().any(|e| e.cameo == "010"));
-    assert!(!events.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code == "IMGNUS")));
+    assert!(!events
+        .iter()
+        .any(|e| e.target.as_ref().is_some_and(|t| t.code == "IMGNUS")));
 }

@@ -49,7 +49,11 @@ fn attr(tag: &str, name: &str) -> Option<String> {
         }
         let body = &rest[1..];
         let end = body.find(q)?;
-        return Some(body[..end].trim_matches(|c| c == '"' || c == '\'').to_string());
+        return Some(
+            body[..end]
+                .trim_matches(|c| c == '"' || c == '\'')
+                .to_string(),
+        );
     }
     None
 }
@@ -89,8 +93,8 @@ pub fn parse_records(text: &str) -> Vec<Record> {
             if let Some(r) = cur.take() {
                 out.push(r);
             }
-            let date = attr(line, "date")
-                .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y%m%d").ok());
+            let date =
+                attr(line, "date").and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y%m%d").ok());
             cur = Some(Record {
                 id: attr(line, "id").unwrap_or_default(),
                 category: attr(line, "category").unwrap_or_default(),
@@ -207,7 +211,10 @@ pub fn run(
     let mut by_cat: BTreeMap<String, Score> = BTreeMap::new();
     let started = std::time::Instant::now();
     let mut n = 0usize;
-    for r in records.iter().filter(|r| r.evaluate && !r.error && !r.text.is_empty()) {
+    for r in records
+        .iter()
+        .filter(|r| r.evaluate && !r.error && !r.text.is_empty())
+    {
         n += 1;
         let coded = code_record(pipeline, r);
         let mut s = Score {
@@ -308,7 +315,10 @@ Nothing.
         assert_eq!(r.len(), 3);
         assert_eq!(r[0].id, "DEMO-00");
         assert!(r[0].evaluate);
-        assert_eq!(r[0].text, "Arnor is about to restore full ties with Gondor.");
+        assert_eq!(
+            r[0].text,
+            "Arnor is about to restore full ties with Gondor."
+        );
         assert!(r[0]
             .expected
             .contains(&("ARN".into(), "GON".into(), "050".into())));

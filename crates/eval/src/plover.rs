@@ -43,7 +43,9 @@ fn actors_or_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<GoldAct
     let v = serde_json::Value::deserialize(d)?;
     Ok(match v {
         serde_json::Value::Array(_) => serde_json::from_value(v).unwrap_or_default(),
-        serde_json::Value::Object(_) => serde_json::from_value(v).map(|a| vec![a]).unwrap_or_default(),
+        serde_json::Value::Object(_) => serde_json::from_value(v)
+            .map(|a| vec![a])
+            .unwrap_or_default(),
         _ => Vec::new(),
     })
 }
@@ -97,7 +99,10 @@ pub fn run(
     let records: Vec<GoldRecord> = serde_json::from_str(&text)
         .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
     let mut by_cat: BTreeMap<String, Score> = BTreeMap::new();
-    for r in records.iter().filter(|r| r.event != "DOCUMENT" && !r.text.is_empty()) {
+    for r in records
+        .iter()
+        .filter(|r| r.event != "DOCUMENT" && !r.text.is_empty())
+    {
         let gold = modern_category(&r.event).to_string();
         let date = r
             .date

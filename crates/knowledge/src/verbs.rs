@@ -20,11 +20,23 @@ pub use inflect::{noun_forms, verb_forms};
 
 /// Built-in verb files, embedded at compile time (name, text).
 const BUILTIN_FILES: &[(&str, &str)] = &[
-    ("irregular.txt", include_str!("../../../data/verbs/irregular.txt")),
-    ("synsets.txt", include_str!("../../../data/verbs/synsets.txt")),
+    (
+        "irregular.txt",
+        include_str!("../../../data/verbs/irregular.txt"),
+    ),
+    (
+        "synsets.txt",
+        include_str!("../../../data/verbs/synsets.txt"),
+    ),
     ("modal.txt", include_str!("../../../data/verbs/modal.txt")),
-    ("cooperative.txt", include_str!("../../../data/verbs/cooperative.txt")),
-    ("conflictual.txt", include_str!("../../../data/verbs/conflictual.txt")),
+    (
+        "cooperative.txt",
+        include_str!("../../../data/verbs/cooperative.txt"),
+    ),
+    (
+        "conflictual.txt",
+        include_str!("../../../data/verbs/conflictual.txt"),
+    ),
     ("nouns.txt", include_str!("../../../data/verbs/nouns.txt")),
 ];
 
@@ -370,7 +382,9 @@ mod tests {
     #[test]
     fn inflections_are_indexed() {
         let d = VerbDictionary::builtin().unwrap();
-        for form in ["attacked", "held", "met", "fought", "stepped", "visits", "meeting"] {
+        for form in [
+            "attacked", "held", "met", "fought", "stepped", "visits", "meeting",
+        ] {
             assert!(!d.lookup(form).is_empty(), "{form} not indexed");
         }
         assert!(d.lookup("attacked").iter().any(|f| f.participle));

@@ -6,7 +6,9 @@
 //! its triggers).
 
 use wirecoder_core::{ActorKind, ActorMention};
-use wirecoder_knowledge::verbs::{Elem, FormRef, Modality, TriggerKind, VerbDictionary, VerbPattern};
+use wirecoder_knowledge::verbs::{
+    Elem, FormRef, Modality, TriggerKind, VerbDictionary, VerbPattern,
+};
 
 use super::modality;
 use crate::DocContext;
@@ -25,51 +27,194 @@ pub struct RawEvent {
 
 /// Words that end a clause for the searches to the right of a trigger.
 const STOP_R: &[&str] = &[
-    ";", ":", "said", "says", "say", "told", "while", "whereas", "although", "though",
-    "because", "but", "which", "who", "whom", "whose", "when", "after", "before", "since",
-    "if", "unless", "until", "where", "\"", "according", "as", "amid", "despite",
+    ";",
+    ":",
+    "said",
+    "says",
+    "say",
+    "told",
+    "while",
+    "whereas",
+    "although",
+    "though",
+    "because",
+    "but",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "when",
+    "after",
+    "before",
+    "since",
+    "if",
+    "unless",
+    "until",
+    "where",
+    "\"",
+    "according",
+    "as",
+    "amid",
+    "despite",
 ];
 /// Words that end the search for a subject to the left of a trigger.
 const STOP_L: &[&str] = &[
-    ";", ":", "that", "because", "although", "though", "whereas", "if", "unless", "when",
-    "while", "as", "after", "before", "since", "until", "so", "\"", "but", "said", "says",
-    "told",
+    ";", ":", "that", "because", "although", "though", "whereas", "if", "unless", "when", "while",
+    "as", "after", "before", "since", "until", "so", "\"", "but", "said", "says", "told",
 ];
 /// Auxiliaries, modals and adverbs that may stand between a subject and its verb.
 const AUX: &[&str] = &[
-    "has", "have", "had", "having", "is", "are", "am", "was", "were", "be", "been", "being",
-    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "did",
-    "does", "do", "to", "also", "now", "then", "already", "reportedly", "allegedly", "still",
-    "just", "again", "repeatedly", "further", "not", "n't", "never", "recently", "later",
-    "finally", "subsequently", "jointly", "immediately", "yesterday", "today", "got", "get",
-    "gets", "apparently", "openly", "publicly", "formally", "officially", "swiftly",
-    "quickly", "strongly", "sharply", "once", "first", "last", "ever", "even", "both",
-    "either", "all", "each", "themselves", "itself", "himself", "herself", "'s", "'re",
-    "'ve", "'d", "'ll",
+    "has",
+    "have",
+    "had",
+    "having",
+    "is",
+    "are",
+    "am",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "do",
+    "to",
+    "also",
+    "now",
+    "then",
+    "already",
+    "reportedly",
+    "allegedly",
+    "still",
+    "just",
+    "again",
+    "repeatedly",
+    "further",
+    "not",
+    "n't",
+    "never",
+    "recently",
+    "later",
+    "finally",
+    "subsequently",
+    "jointly",
+    "immediately",
+    "yesterday",
+    "today",
+    "got",
+    "get",
+    "gets",
+    "apparently",
+    "openly",
+    "publicly",
+    "formally",
+    "officially",
+    "swiftly",
+    "quickly",
+    "strongly",
+    "sharply",
+    "once",
+    "first",
+    "last",
+    "ever",
+    "even",
+    "both",
+    "either",
+    "all",
+    "each",
+    "themselves",
+    "itself",
+    "himself",
+    "herself",
+    "'s",
+    "'re",
+    "'ve",
+    "'d",
+    "'ll",
 ];
-const BE: &[&str] = &["is", "are", "am", "was", "were", "be", "been", "being", "got", "get", "gets", "'s", "'re"];
+const BE: &[&str] = &[
+    "is", "are", "am", "was", "were", "be", "been", "being", "got", "get", "gets", "'s", "'re",
+];
 const NEG: &[&str] = &["not", "n't", "never", "no"];
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that",
-    "these", "those", "any", "no", "every", "each", "such", "another",
+    "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these",
+    "those", "any", "no", "every", "each", "such", "another",
 ];
 /// Prepositions after which a gerund is not an asserted act ("accused of colluding",
 /// "prevented from receiving", "in reinforcing").
 const GERUND_PREP: &[&str] = &[
-    "of", "for", "from", "with", "against", "about", "without", "by", "in", "toward",
-    "towards", "on", "at", "to", "into", "over",
+    "of", "for", "from", "with", "against", "about", "without", "by", "in", "toward", "towards",
+    "on", "at", "to", "into", "over",
 ];
 /// Prepositions a direct-object search does not cross.
 const PREPS: &[&str] = &[
-    "in", "at", "near", "during", "outside", "inside", "around", "across", "throughout",
-    "from", "to", "toward", "towards", "for", "with", "against", "on", "by", "into", "over",
-    "under", "between", "among", "after", "before", "since", "until", "about", "through",
+    "in",
+    "at",
+    "near",
+    "during",
+    "outside",
+    "inside",
+    "around",
+    "across",
+    "throughout",
+    "from",
+    "to",
+    "toward",
+    "towards",
+    "for",
+    "with",
+    "against",
+    "on",
+    "by",
+    "into",
+    "over",
+    "under",
+    "between",
+    "among",
+    "after",
+    "before",
+    "since",
+    "until",
+    "about",
+    "through",
 ];
 /// Prepositions that put a mention inside a prepositional phrase (not a subject).
 const PP_SKIP: &[&str] = &[
-    "in", "from", "at", "near", "against", "with", "to", "for", "on", "by", "into", "over",
-    "under", "between", "among", "toward", "towards", "inside", "outside", "around",
-    "across", "through", "during", "including", "like",
+    "in",
+    "from",
+    "at",
+    "near",
+    "against",
+    "with",
+    "to",
+    "for",
+    "on",
+    "by",
+    "into",
+    "over",
+    "under",
+    "between",
+    "among",
+    "toward",
+    "towards",
+    "inside",
+    "outside",
+    "around",
+    "across",
+    "through",
+    "during",
+    "including",
+    "like",
 ];
 
 fn is(list: &[&str], w: &str) -> bool {
@@ -211,7 +356,9 @@ impl<'a> Coder<'a> {
         let mut ms: Vec<(ActorMention, usize, usize)> = ctx
             .actors
             .iter()
-            .filter(|m| m.token_start >= base && m.token_end <= base + n && m.token_end > m.token_start)
+            .filter(|m| {
+                m.token_start >= base && m.token_end <= base + n && m.token_end > m.token_start
+            })
             .map(|m| (m.clone(), m.token_start - base, m.token_end - base))
             .collect();
         ms.sort_by_key(|(_, a, b)| (*a, std::cmp::Reverse(*b)));
@@ -244,9 +391,15 @@ impl<'a> Coder<'a> {
         let sent = self.build(si);
         let insts = self.find_triggers(&sent);
         if self.debug {
-            eprintln!("words {:?}", sent.words.iter().zip(&sent.tags).collect::<Vec<_>>());
+            eprintln!(
+                "words {:?}",
+                sent.words.iter().zip(&sent.tags).collect::<Vec<_>>()
+            );
             for i in &insts {
-                eprintln!("inst {:?} {} {:?}", sent.words[i.head], self.dict.triggers[i.trigger as usize].lemma, i);
+                eprintln!(
+                    "inst {:?} {} {:?}",
+                    sent.words[i.head], self.dict.triggers[i.trigger as usize].lemma, i
+                );
             }
         }
         let mut out = Vec::new();
@@ -298,7 +451,14 @@ impl<'a> Coder<'a> {
                 }
             }
             if self.debug {
-                eprintln!("subj {:?}", subj.as_ref().map(|g| g.actors.iter().map(|a| a.code.clone()).collect::<Vec<_>>()));
+                eprintln!(
+                    "subj {:?}",
+                    subj.as_ref().map(|g| g
+                        .actors
+                        .iter()
+                        .map(|a| a.code.clone())
+                        .collect::<Vec<_>>())
+                );
             }
             let rel = if inst.kind == TriggerKind::Verb {
                 self.relative_antecedent(&sent, subj.as_ref())
@@ -317,7 +477,10 @@ impl<'a> Coder<'a> {
             let matches = self.best_patterns(&sent, inst, subj.as_ref(), rel.as_ref());
             if self.debug {
                 for m in &matches {
-                    eprintln!("  match {} gov={governing:?}", self.dict.patterns[m.pattern as usize].id);
+                    eprintln!(
+                        "  match {} gov={governing:?}",
+                        self.dict.patterns[m.pattern as usize].id
+                    );
                 }
             }
             if matches.is_empty() {
@@ -336,7 +499,10 @@ impl<'a> Coder<'a> {
                 let (mut sources, mut targets) = if inst.passive {
                     // "X was attacked by Y": Y → X.
                     (
-                        pm.source.as_ref().map(|g| g.actors.clone()).unwrap_or_default(),
+                        pm.source
+                            .as_ref()
+                            .map(|g| g.actors.clone())
+                            .unwrap_or_default(),
                         subj.as_ref().map(|g| g.actors.clone()).unwrap_or_default(),
                     )
                 } else {
@@ -346,7 +512,10 @@ impl<'a> Coder<'a> {
                             .or(subj.as_ref())
                             .map(|g| g.actors.clone())
                             .unwrap_or_default(),
-                        pm.target.as_ref().map(|g| g.actors.clone()).unwrap_or_default(),
+                        pm.target
+                            .as_ref()
+                            .map(|g| g.actors.clone())
+                            .unwrap_or_default(),
                     )
                 };
                 if p.pre.contains(&Elem::Target) {
@@ -381,13 +550,18 @@ impl<'a> Coder<'a> {
                     let Some(c) = modality::apply(modality, &p.code) else {
                         continue;
                     };
-                    let rule = format!("{}+{}", if refusal { "refusal" } else { "obligation" }, p.id);
-                    let (srcs, tgts): (Vec<ActorMention>, Vec<ActorMention>) = match (refusal, speaker) {
-                        (true, _) => (sources.clone(), targets.clone()),
-                        // "X said Y must ...": X demands of Y.
-                        (false, Some(sp)) => (sp.actors, sources.clone()),
-                        (false, None) => continue,
-                    };
+                    let rule = format!(
+                        "{}+{}",
+                        if refusal { "refusal" } else { "obligation" },
+                        p.id
+                    );
+                    let (srcs, tgts): (Vec<ActorMention>, Vec<ActorMention>) =
+                        match (refusal, speaker) {
+                            (true, _) => (sources.clone(), targets.clone()),
+                            // "X said Y must ...": X demands of Y.
+                            (false, Some(sp)) => (sp.actors, sources.clone()),
+                            (false, None) => continue,
+                        };
                     emit(
                         &mut out,
                         &Emit {
@@ -429,11 +603,13 @@ impl<'a> Coder<'a> {
                         // a threat (13x). PETRARCH dictionaries carry their own conventions.
                         let root = p.code.get(..2).unwrap_or("");
                         match root {
-                            "04" | "05" | "06" | "07" | "08" | "09" | "14" | "15" | "16"
-                            | "17" | "18" | "19" | "20" => match modality::apply(Modality::Intent, &p.code) {
-                                Some(c) => (c, None, format!("future+{}", p.id)),
-                                None => continue,
-                            },
+                            "04" | "05" | "06" | "07" | "08" | "09" | "14" | "15" | "16" | "17"
+                            | "18" | "19" | "20" => {
+                                match modality::apply(Modality::Intent, &p.code) {
+                                    Some(c) => (c, None, format!("future+{}", p.id)),
+                                    None => continue,
+                                }
+                            }
                             _ => (p.code.clone(), p.paired.clone(), p.id.clone()),
                         }
                     }
@@ -656,10 +832,13 @@ impl<'a> Coder<'a> {
         inner: Option<Group>,
     ) -> Option<Inst> {
         let tag = sent.tags[head].as_str();
-        let prev = if head > 0 { sent.words[head - 1].as_str() } else { "" };
-        let prev_is_det = is(DETERMINERS, prev)
-            || (head > 0 && sent.poss[head - 1])
-            || prev == "'s";
+        let prev = if head > 0 {
+            sent.words[head - 1].as_str()
+        } else {
+            ""
+        };
+        let prev_is_det =
+            is(DETERMINERS, prev) || (head > 0 && sent.poss[head - 1]) || prev == "'s";
         let mut inst = Inst {
             trigger: 0,
             kind,
@@ -735,9 +914,14 @@ impl<'a> Coder<'a> {
                 }
                 let participle = if tagged { tag == "VBN" } else { fr.participle };
                 let gerund = if tagged { tag == "VBG" } else { fr.gerund };
-                let past = if tagged { tag == "VBD" } else { !fr.base && !fr.gerund };
+                let past = if tagged {
+                    tag == "VBD"
+                } else {
+                    !fr.base && !fr.gerund
+                };
                 inst.gerund = gerund && !fr.base;
-                let by_follows = (end..(end + 3).min(sent.words.len())).any(|q| sent.words[q] == "by");
+                let by_follows =
+                    (end..(end + 3).min(sent.words.len())).any(|q| sent.words[q] == "by");
                 if participle && be {
                     inst.passive = true;
                 } else if participle && !has_aux && inst.to_pos.is_none() && !past {
@@ -763,15 +947,15 @@ impl<'a> Coder<'a> {
                         return None;
                     }
                     // A participial relative needs its actor right before it.
-                    if sent.end_at.get(head.wrapping_sub(1)).copied().flatten().is_none() {
-                        return None;
-                    }
+                    sent.end_at.get(head.wrapping_sub(1)).copied().flatten()?;
                 }
                 inst.finite = inst.to_pos.is_none()
-                    && (has_aux || past || (!inst.gerund && !participle && head > 0 && {
-                        let p = head - 1;
-                        sent.end_at[p].is_some() || is(PRONOUNS, &sent.words[p])
-                    }));
+                    && (has_aux
+                        || past
+                        || (!inst.gerund && !participle && head > 0 && {
+                            let p = head - 1;
+                            sent.end_at[p].is_some() || is(PRONOUNS, &sent.words[p])
+                        }));
                 Some(inst)
             }
         }
@@ -832,13 +1016,11 @@ impl<'a> Coder<'a> {
                 return Some(g);
             }
             if is(PRONOUNS, w) {
-                return self
-                    .resolve_pronoun(sent, w, ku)
-                    .map(|m| Group {
-                        actors: vec![m],
-                        start: ku,
-                        end: ku + 1,
-                    });
+                return self.resolve_pronoun(sent, w, ku).map(|m| Group {
+                    actors: vec![m],
+                    start: ku,
+                    end: ku + 1,
+                });
             }
             if is(STOP_L, w) {
                 return None;
@@ -948,7 +1130,12 @@ impl<'a> Coder<'a> {
         let before: Vec<&ActorMention> = self
             .history
             .iter()
-            .chain(sent.mentions.iter().filter(|(_, _, e)| *e <= pos).map(|(m, _, _)| m))
+            .chain(
+                sent.mentions
+                    .iter()
+                    .filter(|(_, _, e)| *e <= pos)
+                    .map(|(m, _, _)| m),
+            )
             .collect();
         // "Palestinian leaders said they would ...": the pronoun is the speaker.
         let mut r = pos;
@@ -978,7 +1165,11 @@ impl<'a> Coder<'a> {
         let found = match w {
             "he" | "she" => before.iter().rev().find(|m| person(m)).copied(),
             "it" => {
-                if let Some(s) = self.last_subject.as_ref().filter(|m| !person(m) && !plural(m)) {
+                if let Some(s) = self
+                    .last_subject
+                    .as_ref()
+                    .filter(|m| !person(m) && !plural(m))
+                {
                     Some(s)
                 } else {
                     before
@@ -1081,7 +1272,12 @@ impl<'a> Coder<'a> {
             if c == "," && r < n && matches!(sent.words[r].as_str(), "and" | "or") {
                 r += 1;
             }
-            while r < n && matches!(sent.words[r].as_str(), "the" | "both" | "also" | "its" | "their") {
+            while r < n
+                && matches!(
+                    sent.words[r].as_str(),
+                    "the" | "both" | "also" | "its" | "their"
+                )
+            {
                 r += 1;
             }
             let Some(next) = sent.start_at.get(r).copied().flatten() else {
@@ -1230,7 +1426,8 @@ impl<'a> Coder<'a> {
                     let mut q = pos;
                     while q > lo {
                         q -= 1;
-                        if let Some(len) = alts.iter().find_map(|alt| ends_at(&sent.words, q, alt)) {
+                        if let Some(len) = alts.iter().find_map(|alt| ends_at(&sent.words, q, alt))
+                        {
                             found = Some(q + 1 - len);
                             break;
                         }
@@ -1282,7 +1479,9 @@ impl<'a> Coder<'a> {
                     // A modal's "to" follows it directly ("pledged to", "refused to").
                     let gap = if p.modality.is_some() { 1 } else { 6 };
                     while q < n && q < pos + gap {
-                        if let Some(len) = alts.iter().find_map(|alt| starts_at(&sent.words, q, alt)) {
+                        if let Some(len) =
+                            alts.iter().find_map(|alt| starts_at(&sent.words, q, alt))
+                        {
                             found = Some((q, len));
                             break;
                         }
@@ -1310,8 +1509,13 @@ impl<'a> Coder<'a> {
                     let g = if is_target && first && inst.inner.is_some() {
                         inst.inner.clone()
                     } else {
-                        self.find_group(sent, pos, is_target && first)
-                            .or_else(|| if is_target && first { rel.cloned() } else { None })
+                        self.find_group(sent, pos, is_target && first).or_else(|| {
+                            if is_target && first {
+                                rel.cloned()
+                            } else {
+                                None
+                            }
+                        })
                     };
                     let g = g?;
                     if g.end > pos {
@@ -1398,16 +1602,64 @@ impl<'a> Coder<'a> {
 const PRONOUNS: &[&str] = &["he", "she", "it", "they"];
 /// Nouns of quantity or membership whose "of" phrase names the actor itself.
 const QUANTITY: &[&str] = &[
-    "thousands", "hundreds", "dozens", "tens", "millions", "scores", "group", "groups",
-    "members", "member", "some", "many", "most", "all", "number", "team", "delegation",
-    "contingent", "batch", "unit", "units", "several", "few", "both", "each", "one", "two",
-    "three", "crowds", "crowd", "band", "bands",
+    "thousands",
+    "hundreds",
+    "dozens",
+    "tens",
+    "millions",
+    "scores",
+    "group",
+    "groups",
+    "members",
+    "member",
+    "some",
+    "many",
+    "most",
+    "all",
+    "number",
+    "team",
+    "delegation",
+    "contingent",
+    "batch",
+    "unit",
+    "units",
+    "several",
+    "few",
+    "both",
+    "each",
+    "one",
+    "two",
+    "three",
+    "crowds",
+    "crowd",
+    "band",
+    "bands",
 ];
 /// Verbs that report speech: a pronoun right after one refers to its speaker.
 const REPORTING: &[&str] = &[
-    "said", "says", "say", "announced", "announces", "declared", "declares", "stated",
-    "told", "added", "insisted", "stressed", "warned", "reiterated", "confirmed", "claimed",
-    "claims", "concluded", "argued", "noted", "explained", "indicated", "acknowledged",
+    "said",
+    "says",
+    "say",
+    "announced",
+    "announces",
+    "declared",
+    "declares",
+    "stated",
+    "told",
+    "added",
+    "insisted",
+    "stressed",
+    "warned",
+    "reiterated",
+    "confirmed",
+    "claimed",
+    "claims",
+    "concluded",
+    "argued",
+    "noted",
+    "explained",
+    "indicated",
+    "acknowledged",
 ];
 
 /// Length of `alt` if it ends at `q` in `words`.

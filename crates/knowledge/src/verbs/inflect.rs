@@ -54,7 +54,7 @@ fn doubles(w: &str) -> bool {
         && !is_vowel(c2)
         && !matches!(c2, b'w' | b'x' | b'y')
         && syllable_groups(b) == 1
-        && !(c1 == b'q' && v == b'u')
+        && (c1 != b'q' || v != b'u')
 }
 
 /// Generate the forms of `lemma`; `irregular` gives (past, participle) when listed.
@@ -91,8 +91,8 @@ pub fn verb_forms(lemma: &str, irregular: Option<&(Vec<String>, Vec<String>)>) -
     } else {
         format!("{w}ed")
     };
-    let gerund = if w.ends_with("ie") {
-        format!("{}ying", &w[..w.len() - 2])
+    let gerund = if let Some(stem) = w.strip_suffix("ie") {
+        format!("{stem}ying")
     } else if last == b'e' && !w.ends_with("ee") && !w.ends_with("ye") && !w.ends_with("oe") {
         format!("{}ing", &w[..w.len() - 1])
     } else if doubles(w) {

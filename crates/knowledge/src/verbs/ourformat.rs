@@ -168,7 +168,11 @@ pub(super) fn parse(dict: &mut VerbDictionary, text: &str, path: &Path) -> Vec<K
         }
         let mut code_parts = fields[1].split_whitespace().peekable();
         let Some(mut code) = code_parts.next().and_then(parse_code) else {
-            warnings.push(malformed(path, line_no, format!("bad code {:?}", fields[1])));
+            warnings.push(malformed(
+                path,
+                line_no,
+                format!("bad code {:?}", fields[1]),
+            ));
             continue;
         };
         // `021 =0211`: the line's frames take the more specific code.
@@ -176,7 +180,11 @@ pub(super) fn parse(dict: &mut VerbDictionary, text: &str, path: &Path) -> Vec<K
             match parse_code(ov) {
                 Some(c) => code = c,
                 None => {
-                    warnings.push(malformed(path, line_no, format!("bad code {:?}", fields[1])));
+                    warnings.push(malformed(
+                        path,
+                        line_no,
+                        format!("bad code {:?}", fields[1]),
+                    ));
                     continue;
                 }
             }

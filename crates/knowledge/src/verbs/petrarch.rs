@@ -170,7 +170,6 @@ pub(super) fn parse(dict: &mut VerbDictionary, text: &str, path: &Path) -> Vec<K
         }
         // A verb may carry its own default code: `ASK [020]`.
         let mut verb_code = None;
-        let mut line = line;
         if let (Some(a), Some(b)) = (line.find('['), line.rfind(']')) {
             if a < b {
                 verb_code = parse_code(&line[a + 1..b]).filter(|(c, _)| !c.is_empty());
