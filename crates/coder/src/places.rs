@@ -625,6 +625,72 @@ const INSTITUTION: &[&str] = &[
     "township",
 ];
 
+/// Titles before a name: what follows is a person.
+const TITLES: &[&str] = &[
+    "president",
+    "general",
+    "gen",
+    "minister",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "lord",
+    "lady",
+    "senator",
+    "sen",
+    "governor",
+    "gov",
+    "mayor",
+    "secretary",
+    "chief",
+    "captain",
+    "capt",
+    "colonel",
+    "col",
+    "major",
+    "maj",
+    "sergeant",
+    "sgt",
+    "lieutenant",
+    "lt",
+    "admiral",
+    "adm",
+    "commander",
+    "judge",
+    "justice",
+    "rep",
+    "representative",
+    "pope",
+    "father",
+    "sister",
+    "brother",
+    "rev",
+    "reverend",
+    "sheikh",
+    "imam",
+    "rabbi",
+    "ayatollah",
+    "emir",
+    "sultan",
+    "chancellor",
+    "premier",
+    "ambassador",
+    "coach",
+    "officer",
+    "detective",
+    "deputy",
+    "trooper",
+    "professor",
+    "prof",
+];
+
 /// Speech verbs after which a bare capitalised name is a person.
 const SPEECH_VERBS: &[&str] = &[
     "said",
@@ -901,7 +967,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
             .iter()
             .filter(|t| t.text.chars().any(char::is_alphabetic))
             .count();
-        let title_case = words >= 4 && caps_words * 10 >= words * 7;
+        let title_case = words >= 4 && caps_words * 100 >= words * 85;
         let mut i = 0;
         while i < sent.len() {
             let t = &sent[i];
@@ -1045,6 +1111,19 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
             if single && title_form && !admin && gaz.is_common_word(&key) && !cued {
                 keep = false;
             }
+            // "Man" is not "Man." (Manitoba): dotted abbreviations need their period.
+            let dotted_surface = key_text.contains('.')
+                || (!last.space_after && next.is_some_and(|n| n.text == "."));
+            if key.len() <= 5
+                && !dotted_surface
+                && !entries.iter().any(|e| {
+                    normalize(&e.name) == key
+                        || e.alt_names()
+                            .any(|a| !a.ends_with('.') && normalize(a) == key)
+                })
+            {
+                keep = false;
+            }
             // Short all-caps words are acronyms unless they name a country or state.
             if single
                 && is_all_caps(first)
@@ -1068,6 +1147,11 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 keep = locative;
             }
             // Part of a longer capitalised name (person, organisation).
+            if prev.is_some_and(|p| {
+                is_capitalised(p) && TITLES.contains(&prev_l.trim_end_matches('.'))
+            }) {
+                keep = false;
+            }
             if keep && !title_case && !glued {
                 if let Some(p) = prev {
                     let pl = prev_l.as_str();
@@ -1089,7 +1173,8 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                         .is_some_and(|w| PLACE_SUFFIX.contains(&w) && len > 1);
                     let institution =
                         NEVER.contains(&next_l.as_str()) || INSTITUTION.contains(&next_l.as_str());
-                    let modifier = admin || ((strong || division) && institution);
+                    let country = entries.iter().any(|e| e.is_country());
+                    let modifier = country || ((admin || strong || division) && institution);
                     if is_capitalised(n)
                         && !modifier
                         && !is_connector(n)
