@@ -296,3 +296,26 @@ fn oversize_single_document_is_refused() {
     assert_eq!(r[0].as_ref().unwrap_err().location, "x.jsonl:1");
     assert_eq!(r[1].as_ref().unwrap().body, "ok");
 }
+
+#[test]
+fn stdin_names_are_dash() {
+    let one: Vec<_> = read_reader(
+        "-",
+        Box::new(std::io::Cursor::new(
+            b"Headline here\n\nBody text.".to_vec(),
+        )),
+        &opts(),
+    )
+    .collect();
+    assert_eq!(one[0].as_ref().unwrap().id, "-");
+    let many: Vec<_> = read_reader(
+        "-",
+        Box::new(std::io::Cursor::new(
+            b"{\"text\":\"A.\"}\n{\"text\":\"B.\"}\n".to_vec(),
+        )),
+        &opts(),
+    )
+    .map(|r| r.unwrap().id)
+    .collect();
+    assert_eq!(many, ["-#1", "-#2"]);
+}

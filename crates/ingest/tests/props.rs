@@ -98,3 +98,59 @@ proptest! {
         }
     }
 }
+
+/// The fixtures, read once: mutating real files reaches deeper parser states than noise.
+fn fixture_files() -> Vec<(String, Vec<u8>)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/ingest");
+    let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_file())
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn mutated_fixtures_never_panic(
+        pick in any::<prop::sample::Index>(),
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..4), 1..12),
+        cut in any::<prop::sample::Index>(),
+    ) {
+        let files = fixture_files();
+        let (name, bytes) = &files[pick.index(files.len())];
+        let mut data = bytes.clone();
+        for (at, byte, op) in edits {
+            if data.is_empty() {
+                data.push(byte);
+                continue;
+            }
+            let i = at.index(data.len());
+            match op {
+                0 => data[i] = byte,
+                1 => data.insert(i, byte),
+                2 => { data.remove(i); }
+                _ => data.insert(i, b'\n'),
+            }
+        }
+        if cut.index(4) == 0 && !data.is_empty() {
+            let len = cut.index(data.len());
+            data.truncate(len);
+        }
+        for r in read_bytes(name, &data, &IngestOptions::default()) {
+            match r {
+                Ok(d) => prop_assert!(!d.id.is_empty() && !d.body.trim().is_empty()),
+                Err(e) => prop_assert!(e.location.starts_with(name.as_str())),
+            }
+        }
+    }
+}
