@@ -1227,14 +1227,30 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 }
                 _ => (s0 + i + len, last),
             };
-            let admin_suffix = tok_end > s0 + i + len;
-            let mut byte_end = if admin_suffix {
+            let with_suffix = tok_end > s0 + i + len;
+            // Only administrative words say "the division, not the town".
+            let admin_suffix = with_suffix
+                && matches!(
+                    next_l.as_str(),
+                    "county"
+                        | "parish"
+                        | "province"
+                        | "governorate"
+                        | "district"
+                        | "region"
+                        | "township"
+                        | "borough"
+                        | "prefecture"
+                        | "oblast"
+                        | "municipality"
+                );
+            let mut byte_end = if with_suffix {
                 end_tok.byte_end
             } else {
                 first.byte_start + byte_len
             };
             // "Ky." split from its period at a sentence end: the period is part of the name.
-            if !admin_suffix
+            if !with_suffix
                 && byte_end == last.byte_end
                 && !last.space_after
                 && next.is_some_and(|n| n.text == ".")
@@ -1330,9 +1346,9 @@ fn score(e: &GazEntry, m: &Mention, focus: &Focus, qualifier: Option<&GazEntry>)
             .map(|&(lat, lon)| distance_km(lat, lon, e.lat, e.lon))
             .fold(f64::INFINITY, f64::min);
         if near < 50.0 {
-            s += 1.5;
+            s += 3.0;
         } else if near < 250.0 {
-            s += 0.75;
+            s += 1.5;
         }
     }
     if let Some(q) = qualifier {
