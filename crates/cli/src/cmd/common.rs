@@ -53,7 +53,10 @@ pub fn knowledge(args: &PipelineArgs) -> anyhow::Result<Arc<KnowledgeBase>> {
 pub fn analyzer(args: &PipelineArgs) -> anyhow::Result<Arc<dyn LanguageAnalyzer>> {
     match args.nlp {
         NlpChoice::Rules => Ok(Arc::new(RuleAnalyzer)),
-        NlpChoice::Model => anyhow::bail!("the model language layer is not built yet"),
+        NlpChoice::Model => Ok(Arc::new(
+            wirecoder_nlp_model::ModelAnalyzer::new()
+                .map_err(|e| anyhow::anyhow!("loading the language model: {e}"))?,
+        )),
     }
 }
 
