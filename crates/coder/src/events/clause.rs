@@ -411,10 +411,9 @@ impl<'a> Coder<'a> {
             let builtin = !self.dict.replaced_builtin;
             // "will not accept", "would not meet": an announced refusal (CAMEO 12x).
             let refusal = inst.negated && inst.future && builtin && inst.kind == TriggerKind::Verb;
-            if inst.negated && !refusal {
-                // "did not attack": no event; a negated modal governs nothing either.
-                continue;
-            }
+            // "did not attack": no event, unless a pattern spells out the negation
+            // (PETRARCH "- &NEGATVAUXVRB * [050]"); a negated modal governs nothing.
+            let negation_pattern = inst.negated && !refusal;
             let governing = inst
                 .to_pos
                 .and_then(|t| modals.iter().position(|m| m.to_pos == t && !m.used));
@@ -474,7 +473,15 @@ impl<'a> Coder<'a> {
                     }
                 }
             }
-            let matches = self.best_patterns(&sent, inst, subj.as_ref(), rel.as_ref());
+            let mut matches = self.best_patterns(&sent, inst, subj.as_ref(), rel.as_ref());
+            if negation_pattern {
+                matches.retain(|m| {
+                    self.dict.patterns[m.pattern as usize]
+                        .pre
+                        .iter()
+                        .any(|e| matches!(e, Elem::Words(_)))
+                });
+            }
             if self.debug {
                 for m in &matches {
                     eprintln!(
