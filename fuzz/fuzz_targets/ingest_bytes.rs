@@ -7,7 +7,8 @@ use wirecoder_ingest::{parse_plain, read_bytes, IngestOptions};
 
 /// The first byte picks the file name, so the extension hint is fuzzed too.
 const NAMES: &[&str] = &[
-    "in.txt", "in.html", "in.jsonl", "in.xml", "in.rss", "in.warc", "in.warc.gz", "-", "in",
+    "in.txt", "in.html", "in.jsonl", "in.json", "in.xml", "in.rss", "in.warc", "in.warc.gz", "-",
+    "in",
 ];
 
 fuzz_target!(|data: &[u8]| {

@@ -14,6 +14,8 @@ pub enum Format {
     Jsonl,
     /// RSS or Atom.
     Feed,
+    /// A JSON array of article objects (`.json`).
+    JsonArray,
     Warc,
     /// Geoparsing-corpus XML: `<articles><article>...<text>...</text></article></articles>`.
     CorpusXml,
@@ -64,6 +66,9 @@ pub fn sniff(name: &str, prefix: &[u8]) -> Format {
         {
             return Format::Html;
         }
+    }
+    if trimmed.starts_with('[') && lower_ext == "json" {
+        return Format::JsonArray;
     }
     if trimmed.starts_with('{') {
         let first_line = trimmed.lines().next().unwrap_or("").trim_end();
@@ -281,6 +286,7 @@ mod tests {
             Format::Jsonl
         );
         assert_eq!(sniff("x.jsonl", b"{\"text\":"), Format::Jsonl);
+        assert_eq!(sniff("x.json", b" [{\"text\":"), Format::JsonArray);
         assert_eq!(sniff("a.txt", b"Hello world"), Format::Text);
         assert_eq!(sniff("a.html", b"Hello world"), Format::Html);
         assert_eq!(sniff("a.txt", b"  \n\t "), Format::Empty);

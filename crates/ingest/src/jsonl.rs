@@ -140,6 +140,30 @@ pub(crate) fn parse_record(
     opts: &IngestOptions,
 ) -> Result<Document, String> {
     let value: Value = serde_json::from_slice(line).map_err(|e| format!("invalid JSON: {e}"))?;
+    parse_value(value, default_id, opts)
+}
+
+/// A `.json` file holding an array of records: each element is read like a JSONL line,
+/// with `#N` the 1-based element number.
+pub(crate) fn read_array(name: &str, bytes: &[u8], opts: &IngestOptions) -> DocIter {
+    let values: Vec<Value> = match serde_json::from_slice(bytes) {
+        Ok(v) => v,
+        Err(e) => {
+            return Box::new(std::iter::once(Err(IngestError::new(
+                format!("{name}:{}", e.line()),
+                format!("invalid JSON array: {e}"),
+            ))))
+        }
+    };
+    let name = name.to_string();
+    let opts = opts.clone();
+    Box::new(values.into_iter().enumerate().map(move |(i, v)| {
+        let id = format!("{name}#{}", i + 1);
+        parse_value(v, id.clone(), &opts).map_err(|r| IngestError::new(id, r))
+    }))
+}
+
+fn parse_value(value: Value, default_id: String, opts: &IngestOptions) -> Result<Document, String> {
     let Value::Object(obj) = value else {
         return Err("not a JSON object".to_string());
     };

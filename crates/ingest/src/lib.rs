@@ -7,8 +7,8 @@
 //! Choices callers can rely on:
 //! - **Ids**: the JSONL `id` when present, else the path as given (directory inputs: the
 //!   directory as given joined with the relative path). Multi-record files add `#N`: the
-//!   1-based line number for JSONL, the 1-based record/item/article number for WARC,
-//!   RSS/Atom and corpus XML. Stdin is `-` (`-#N`).
+//!   1-based line number for JSONL, the 1-based record/item/article/element number for
+//!   WARC, RSS/Atom, corpus XML and `.json` arrays. Stdin is `-` (`-#N`).
 //! - **Body**: [`Document::body`] is final: later stages take offsets into it unchanged.
 //!   Paragraphs are separated by one blank line. Title, standalone datelines and photo
 //!   credits are removed from plain text, HTML, JSONL and feed text; corpus-XML `<text>` is
@@ -21,8 +21,9 @@
 //!   the file and byte). Text that is not valid UTF-8 is decoded as Windows-1252 when that is
 //!   the better fit, otherwise lossily as UTF-8; UTF-16 with a BOM is decoded.
 //! - **Empty** input (nothing but whitespace) is an error, never a panic.
-//! - **Size**: JSONL, WARC and corpus XML stream record by record; single-document formats
-//!   (text, HTML, a feed) refuse files over [`IngestOptions::max_document_bytes`].
+//! - **Size**: JSONL, WARC and corpus XML stream record by record; whole-file formats
+//!   (text, HTML, a feed, a `.json` array) refuse files over
+//!   [`IngestOptions::max_document_bytes`].
 
 mod date;
 mod detect;
@@ -258,13 +259,14 @@ fn read_reader_depth(
         Format::Jsonl => jsonl::read(name_s, BufReader::new(rest), opts.clone()),
         Format::Warc => warc_file::read(name_s, BufReader::new(rest), opts.clone()),
         Format::CorpusXml => geoxml::read(name_s, BufReader::new(rest), opts.clone()),
-        Format::Feed | Format::Html | Format::Text => {
+        Format::Feed | Format::Html | Format::Text | Format::JsonArray => {
             let bytes = match read_capped(rest, opts.max_document_bytes) {
                 Ok(b) => b,
                 Err(reason) => return one_err(name, reason),
             };
             match format {
                 Format::Feed => feed::read(&name_s, &bytes, opts),
+                Format::JsonArray => jsonl::read_array(&name_s, &bytes, opts),
                 Format::Html => Box::new(std::iter::once(html::read(&name_s, &bytes, opts))),
                 _ => Box::new(std::iter::once(plain::read(&name_s, &bytes, opts))),
             }

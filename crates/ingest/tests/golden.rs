@@ -78,6 +78,7 @@ golden! {
     golden_feed_atom => "feed.atom",
     golden_pages_warc => "pages.warc",
     golden_corpus_xml => "corpus.xml",
+    golden_array_json => "array.json",
 }
 
 /// Key facts spelled out, so a wrong golden file cannot hide them.

@@ -89,7 +89,7 @@ proptest! {
             Just(&b"<html><body><p>"[..]),
             Just(&b"{\"text\":\""[..]),
         ],
-        name in "x\\.(txt|html|jsonl|xml|rss|warc)",
+        name in "x\\.(txt|html|jsonl|json|xml|rss|warc)",
     ) {
         let mut input = prefix.to_vec();
         input.extend_from_slice(&bytes);
