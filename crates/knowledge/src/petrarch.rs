@@ -548,3 +548,34 @@ mod tests {
         assert_eq!(plural("church"), "churches");
     }
 }
+
+#[cfg(test)]
+mod prop {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any text: the parsers return records and warnings, never panic, and every
+        /// warning points at a line of the input.
+        #[test]
+        fn parsers_never_panic(text in "(([A-Z_ +!{}~\\[\\]<>#=,.-]|[0-9]|\\t|\\n){0,40}\\n?){0,12}") {
+            let n = text.lines().count();
+            let p = Path::new("p.txt");
+            for w in parse_actors(&text, p).1.iter()
+                .chain(parse_agents(&text, p).1.iter())
+                .chain(parse_discards(&text, p).1.iter())
+            {
+                match w {
+                    KnowledgeError::Malformed { line, .. } => prop_assert!(*line >= 1 && *line <= n),
+                    other => prop_assert!(false, "unexpected {other}"),
+                }
+            }
+        }
+
+        #[test]
+        fn dates_round_trip(y in 1931i32..2030, m in 1u32..13, d in 1u32..29) {
+            let s = format!("{y:04}{m:02}{d:02}");
+            prop_assert_eq!(parse_date(&s), NaiveDate::from_ymd_opt(y, m, d));
+        }
+    }
+}

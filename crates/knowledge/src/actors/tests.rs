@@ -429,3 +429,62 @@ fn modifiers_and_of_phrases() {
         "RUSGOVMIL"
     ));
 }
+
+#[test]
+fn more_tenures_and_people() {
+    let d = dict();
+    assert!(has(&d, "Medvedev said", date("2010-01-01"), "RUSGOV"));
+    assert!(has(&d, "George W. Bush said", date("2012-01-01"), "USAELI"));
+    assert!(has(
+        &d,
+        "UN Secretary-General Ban Ki-moon said",
+        date("2012-01-01"),
+        "IGOUNO"
+    ));
+    assert!(has(&d, "Ban Ki-moon said", date("2005-01-01"), "KORGOV"));
+    assert!(has(
+        &d,
+        "Abu Bakr al-Baghdadi",
+        date("2015-01-01"),
+        "IMGISI"
+    ));
+    assert!(has(&d, "the Pope", date("2015-01-01"), "VATGOV"));
+    // A surname that is also a country adjective stays the country.
+    assert!(has(&d, "a Turk", date("2023-01-01"), "TUR"));
+    // Accents do not matter.
+    assert!(has(
+        &d,
+        "Recep Tayyip Erdoğan",
+        date("2016-01-01"),
+        "TURGOV"
+    ));
+    assert!(has(
+        &d,
+        "Recep Tayyip Erdogan",
+        date("2016-01-01"),
+        "TURGOV"
+    ));
+}
+
+mod prop {
+    use super::*;
+    use proptest::prelude::*;
+
+    static DICT: std::sync::OnceLock<ActorDictionary> = std::sync::OnceLock::new();
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Any text: matching never panics and spans stay inside the text.
+        #[test]
+        fn find_mentions_never_panics(text in "[A-Za-z’'\\-., ()]{0,80}") {
+            let d = DICT.get_or_init(dict);
+            for split in [false, true] {
+                let a = analyse(&text, split);
+                for m in d.find_mentions(&a, None) {
+                    prop_assert!(m.start <= m.end && m.token_end <= a.tokens.len());
+                    prop_assert!(!m.code.is_empty());
+                }
+            }
+        }
+    }
+}
