@@ -1208,7 +1208,11 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 let actorish = national || entries.iter().take(3).any(|e| e.feature_code == "ADM1");
                 let next_is_verb = ACTOR_VERBS.contains(&next_l.as_str());
                 let possessive = next.is_some_and(is_possessive);
-                if (actorish && next_is_verb) || (national && possessive) {
+                // The actor layer decided this seat of power acts ("Damascus steps up").
+                let acting_metonym = ctx.actors.iter().any(|a| {
+                    a.kind == ActorKind::Metonym && a.token_start <= s0 + i && s0 + i < a.token_end
+                });
+                if (actorish && next_is_verb) || (national && possessive) || acting_metonym {
                     keep = false;
                 }
             }
