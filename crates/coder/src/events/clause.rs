@@ -406,11 +406,11 @@ impl<'a> Coder<'a> {
         let mut modals: Vec<PendingModal> = Vec::new();
         // Subjects of finite verbs so far, for coordinated verb phrases.
         let mut last_finite_subject: Option<Group> = None;
-        let mut coded_ends: Vec<usize> = Vec::new();
+        let mut coded_ends: Vec<(usize, usize)> = Vec::new();
         for inst in &insts {
             let builtin = !self.dict.replaced_builtin;
             // "will not accept", "would not meet": an announced refusal (CAMEO 12x).
-            let refusal = inst.negated && inst.future && builtin && inst.kind == TriggerKind::Verb;
+            let refusal = inst.negated && inst.future && inst.kind == TriggerKind::Verb;
             // "did not attack": no event, unless a pattern spells out the negation
             // (PETRARCH "- &NEGATVAUXVRB * [050]"); a negated modal governs nothing.
             let negation_pattern = inst.negated && !refusal;
@@ -468,7 +468,10 @@ impl<'a> Coder<'a> {
             // coded verb is part of that event, not another one.
             if governing.is_none() {
                 if let Some(t) = inst.to_pos {
-                    if coded_ends.iter().any(|&e| e <= t && t <= e + 1) {
+                    if coded_ends
+                        .iter()
+                        .any(|&(h, e)| (e <= t && t <= e + 1) || (h < t && inst.head < e))
+                    {
                         continue;
                     }
                 }
@@ -661,8 +664,8 @@ impl<'a> Coder<'a> {
                                     gaz: &self.ctx.kb.gazetteer,
                                 },
                             );
-                            if !same {
-                                // Alleged, not asserted.
+                            if !same || inst.future {
+                                // Alleged or announced, not asserted as done.
                                 continue;
                             }
                         }
@@ -691,7 +694,7 @@ impl<'a> Coder<'a> {
                 );
             }
             if out.len() > events_before {
-                coded_ends.push(match_end);
+                coded_ends.push((inst.head, match_end));
             }
         }
         let _ = &coded_ends;
@@ -1563,7 +1566,7 @@ impl<'a> Coder<'a> {
         if p.compound && subj.is_none_or(|g| g.actors.len() < 2) {
             return None;
         }
-        if !p.no_target && target.is_none() && p.modality.is_none() && !inst.passive {
+        if !p.no_target && !p.compound && target.is_none() && p.modality.is_none() && !inst.passive {
             // Dyadic patterns code only with a target; a visit noun may still code, its
             // host inferred from the place.
             if inst.kind == TriggerKind::Verb || p.paired.is_none() {
