@@ -1212,7 +1212,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 let acting_metonym = ctx.actors.iter().any(|a| {
                     a.kind == ActorKind::Metonym && a.token_start <= s0 + i && s0 + i < a.token_end
                 });
-                if (actorish && next_is_verb) || (national && possessive) || acting_metonym {
+                if (actorish && next_is_verb) || (national && (possessive || acting_metonym)) {
                     keep = false;
                 }
             }
