@@ -488,3 +488,28 @@ mod prop {
         }
     }
 }
+
+#[test]
+fn common_news_phrasings() {
+    let d = dict();
+    let on = date("2016-06-10");
+    for (t, c) in [
+        ("U.S. President Barack Obama said", "USAGOV"),
+        ("Secretary of State John Kerry said", "USAGOV"),
+        ("the Syrian government said", "SYRGOV"),
+        ("Iraqi Prime Minister Haider al-Abadi said", "IRQGOV"),
+        ("Israeli troops fired", "ISRMIL"),
+        ("Saudi Arabia’s foreign minister said", "SAUGOV"),
+        ("the Obama administration said", "USAGOV"),
+        ("Turkish President Recep Tayyip Erdogan", "TURGOV"),
+        ("the U.N. Security Council", "IGOUNO"),
+        ("Chinese Foreign Ministry spokeswoman Hua Chunying", "CHNGOV"),
+        ("German Chancellor Angela Merkel", "DEUGOV"),
+        ("Afghan police", "AFGCOP"),
+        ("Egyptian protesters", "EGYOPP"),
+        ("Iranian lawmakers", "IRNLEG"),
+        ("Syrian refugees", "SYRREF"),
+    ] {
+        assert!(has(&d, t, on, c), "{t} → {:?}", codes(&d, t, on));
+    }
+}
