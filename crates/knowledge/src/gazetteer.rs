@@ -7,12 +7,38 @@
 //! that loading the knowledge base stays cheap when no places are needed.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::io::Read;
 use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
 
 use crate::KnowledgeError;
+
+/// FNV-1a: the name index holds ~1.5M short keys; SipHash would dominate its build time.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 const ASSET: &[u8] = include_bytes!("../../../data/gazetteer/gazetteer.tsv.gz");
 const ASSET_NAME: &str = "data/gazetteer/gazetteer.tsv.gz";
@@ -66,7 +92,7 @@ struct Loaded {
     demonyms: HashMap<String, String>,
     alpha3: HashMap<String, String>,
     common_words: std::collections::HashSet<String>,
-    by_id: HashMap<u64, u32>,
+    by_id: FastMap<u64, u32>,
     countries: HashMap<String, u32>,
 }
 
@@ -76,7 +102,7 @@ pub struct Gazetteer {
     /// Gzip'd TSV asset; empty for an empty gazetteer.
     raw: &'static [u8],
     loaded: OnceLock<Result<Loaded, String>>,
-    index: OnceLock<HashMap<String, Vec<u32>>>,
+    index: OnceLock<FastMap<String, Vec<u32>>>,
 }
 
 impl Gazetteer {
@@ -121,10 +147,12 @@ impl Gazetteer {
         self.data().map(|d| d.entries.as_slice()).unwrap_or(&[])
     }
 
-    fn index(&self) -> &HashMap<String, Vec<u32>> {
+    fn index(&self) -> &FastMap<String, Vec<u32>> {
         self.index.get_or_init(|| {
-            let mut index: HashMap<String, Vec<u32>> = HashMap::new();
-            for (i, e) in self.entries().iter().enumerate() {
+            let entries = self.entries();
+            let mut index: FastMap<String, Vec<u32>> = FastMap::default();
+            index.reserve(entries.len() * 4);
+            for (i, e) in entries.iter().enumerate() {
                 let Ok(i) = u32::try_from(i) else { break };
                 let mut keys: Vec<String> = Vec::with_capacity(8);
                 for n in std::iter::once(e.name.as_str()).chain(e.alt_names()) {
@@ -244,8 +272,12 @@ fn strip_article(key: &str) -> Option<&str> {
 
 fn parse(text: &str) -> Result<Loaded, String> {
     let mut d = Loaded::default();
+    d.entries.reserve(text.len() / 90);
+    let mut key = String::new();
+    let mut cols: Vec<&str> = Vec::with_capacity(10);
     for (n, line) in text.lines().enumerate() {
-        let cols: Vec<&str> = line.split('\t').collect();
+        cols.clear();
+        cols.extend(line.split('\t'));
         match cols.first().copied() {
             Some("A") if cols.len() == 3 => {
                 d.admin1_names
@@ -272,7 +304,11 @@ fn parse(text: &str) -> Result<Loaded, String> {
                 let admin1_name = if admin1.is_empty() || admin1 == "00" {
                     None
                 } else {
-                    d.admin1_names.get(&format!("{country}.{admin1}")).cloned()
+                    key.clear();
+                    key.push_str(&country);
+                    key.push('.');
+                    key.push_str(&admin1);
+                    d.admin1_names.get(&key).cloned()
                 };
                 let at = d.entries.len() as u32;
                 if geonames_id != 0 {
