@@ -874,7 +874,9 @@ impl ActorDictionary {
             let Some(a) = atoms.get(i) else { break };
             // Head: a country-like atom that may qualify following agents or a person.
             let head_ok = matches!(a.role, AtomRole::Country | AtomRole::Metonym)
-                || (a.role == AtomRole::Actor && a.country.is_some());
+                || (a.role == AtomRole::Actor
+                    && (a.country.is_some()
+                        || matches!(a.kind, ActorKind::Group | ActorKind::Igo | ActorKind::Ngo)));
             let mut j = i;
             let mut head = None;
             if head_ok {

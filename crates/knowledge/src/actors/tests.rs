@@ -503,7 +503,10 @@ fn common_news_phrasings() {
         ("the Obama administration said", "USAGOV"),
         ("Turkish President Recep Tayyip Erdogan", "TURGOV"),
         ("the U.N. Security Council", "IGOUNO"),
-        ("Chinese Foreign Ministry spokeswoman Hua Chunying", "CHNGOV"),
+        (
+            "Chinese Foreign Ministry spokeswoman Hua Chunying",
+            "CHNGOV",
+        ),
         ("German Chancellor Angela Merkel", "DEUGOV"),
         ("Afghan police", "AFGCOP"),
         ("Egyptian protesters", "EGYOPP"),
