@@ -92,6 +92,21 @@ const TITLE_WORDS: &[&str] = &[
     "mp",
 ];
 
+/// Articles that prefix Arabic surnames: "al-Assad" is also called "Assad".
+const ARABIC_ARTICLES: &[&str] = &["al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ul"];
+
+/// Surnames that are also everyday capitalised words (months, sentence-initial nouns):
+/// never automatic aliases, the full name is needed ("Theresa May", not "May").
+const COMMON_WORD_SURNAMES: &[&str] = &[
+    "may", "march", "april", "june", "august", "long", "young", "white", "black", "green",
+    "little", "rice", "hope", "will", "mark", "rose", "price", "page", "king", "lord", "love",
+    "power", "grant", "rule", "law", "chance", "case", "hunt", "fox", "hall", "wood", "stone",
+    "street", "field", "banks", "cook", "walker", "baker", "hill", "ward", "khan", "singh", "wang",
+    "li", "zhang", "liu", "chen", "kim", "lee", "park", "ali", "hassan", "hussein", "mohammed",
+    "ahmed", "said", "salam", "abbas", "martin", "jung", "sharif", "zia", "cohen", "katz",
+    "johnson", "smith", "jones", "brown", "wallace", "reid", "howard",
+];
+
 /// Nouns after which an agent word is a modifier, not an actor ("military campaign").
 const NON_ACTOR_HEADS: &[&str] = &[
     "campaign",
@@ -520,12 +535,18 @@ impl ActorDictionary {
         let full = phrase_keys(&row.name);
         if full.len() >= 2 {
             let last_word = row.name.split_whitespace().last().unwrap_or_default();
-            let mut aliases = vec![phrase_keys(last_word)];
-            if let Some(l) = full.last() {
-                aliases.push(vec![l.clone()]);
+            let last_keys = phrase_keys(last_word);
+            let mut aliases = vec![last_keys.clone()];
+            // "al-Assad" → "Assad"; but not "Moon Jae-in" → "in" or "Kim Dae-jung" → "jung".
+            if let [article, rest] = &last_keys[..] {
+                if ARABIC_ARTICLES.contains(&article.as_str()) {
+                    aliases.push(vec![rest.clone()]);
+                }
             }
             for a in aliases {
-                if a.len() < full.len() && a.iter().all(|w| w.len() >= 3 || a.len() > 1) {
+                let common = matches!(&a[..], [w] if COMMON_WORD_SURNAMES.contains(&w.as_str()));
+                if a.len() < full.len() && !common && a.iter().all(|w| w.len() >= 3 || a.len() > 1)
+                {
                     self.add_person_phrase(&a, idx, true, false, true);
                 }
             }

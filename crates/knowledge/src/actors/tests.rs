@@ -516,3 +516,12 @@ fn common_news_phrasings() {
         assert!(has(&d, t, on, c), "{t} → {:?}", codes(&d, t, on));
     }
 }
+
+#[test]
+fn no_surname_aliases_from_common_words() {
+    let d = dict();
+    let on = date("2017-05-10");
+    assert!(codes(&d, "In May the talks resumed.", on).is_empty());
+    assert!(codes(&d, "In the morning, Jung left.", on).is_empty());
+    assert!(has(&d, "Theresa May said", on, "GBRGOV"));
+}
