@@ -1209,9 +1209,22 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 let next_is_verb = ACTOR_VERBS.contains(&next_l.as_str());
                 let possessive = next.is_some_and(is_possessive);
                 // The actor layer decided this seat of power acts ("Damascus steps up").
-                let acting_metonym = ctx.actors.iter().any(|a| {
-                    a.kind == ActorKind::Metonym && a.token_start <= s0 + i && s0 + i < a.token_end
+                // Only in subject position: "Damascus steps up", not "left for Washington".
+                let verb_like = next.is_some_and(|n| {
+                    n.text.chars().all(|c| c.is_lowercase())
+                        && (next_is_verb || n.text.ends_with('s') || n.text.ends_with("ed"))
                 });
+                let after_preposition = matches!(
+                    prev_l.as_str(),
+                    "for" | "with" | "on" | "by" | "against" | "and" | "or" | "than" | "like"
+                );
+                let acting_metonym = verb_like
+                    && !after_preposition
+                    && ctx.actors.iter().any(|a| {
+                        a.kind == ActorKind::Metonym
+                            && a.token_start <= s0 + i
+                            && s0 + i < a.token_end
+                    });
                 if (actorish && next_is_verb) || (national && (possessive || acting_metonym)) {
                     keep = false;
                 }
