@@ -500,6 +500,52 @@ mod tests {
         assert_eq!(realign(&chars, 16, 17, "n"), (16, 17));
     }
 
+    /// Pseudo-random garbage built from XML-ish pieces never panics the parser.
+    #[test]
+    fn garbage_never_panics() {
+        let pieces = [
+            "<articles>",
+            "<article>",
+            "</article>",
+            "<text>",
+            "</text>",
+            "<toponym>",
+            "</toponym>",
+            "<start>",
+            "</start>",
+            "<end>",
+            "</end>",
+            "3",
+            "99",
+            "-1",
+            "&amp;",
+            "&#x;",
+            "&",
+            "é",
+            "<![CDATA[",
+            "]]>",
+            "<lat>",
+            "</lat>",
+            "x",
+            " ",
+            "\n",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..500 {
+            let mut doc = String::new();
+            for _ in 0..40 {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                doc.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+            }
+            for a in parse_corpus(&doc) {
+                let n = a.text.chars().count();
+                assert!(a.toponyms.iter().all(|t| t.start < t.end && t.end <= n));
+            }
+        }
+    }
+
     #[test]
     fn unescapes() {
         assert_eq!(

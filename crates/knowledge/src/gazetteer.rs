@@ -517,6 +517,27 @@ mod tests {
         assert!(n > 0);
     }
 
+    /// Arbitrary text never panics the normaliser, and normalising is idempotent.
+    #[test]
+    fn normalize_is_total_and_idempotent() {
+        let alphabet: Vec<char> = "aZ é-'’.ʿ ßØ\u{301}\u{0}日ﬁ,İı\t".chars().collect();
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..2000 {
+            let mut s = String::new();
+            for _ in 0..12 {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                if let Some(&c) = alphabet.get((state >> 33) as usize % alphabet.len()) {
+                    s.push(c);
+                }
+            }
+            let n = normalize(&s);
+            assert_eq!(normalize(&n), n, "{s:?}");
+            assert!(!n.starts_with(' ') && !n.ends_with(' '), "{s:?}");
+        }
+    }
+
     #[test]
     fn distance() {
         let d = distance_km(35.69439, 51.42151, 36.20124, 37.16117);
