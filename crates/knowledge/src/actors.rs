@@ -940,6 +940,25 @@ impl ActorDictionary {
                 }
             }
             let start_tok = keys.get(a.ks).map_or(0, |k| k.tok);
+            // "Jaime King", "Martin Luther King": a capitalised title right after another
+            // capitalised word (not the sentence's first) is part of a name.
+            if head.is_none() && actor.is_none() && chain.first().is_some_and(|c| c.title) {
+                let capital = |t: Option<&Token>| {
+                    t.and_then(|t| t.text.chars().next())
+                        .is_some_and(char::is_uppercase)
+                };
+                let first_tok = keys.first().map_or(0, |k| k.tok);
+                let prev_tok = a.ks.checked_sub(1).and_then(|p| keys.get(p)).map(|k| k.tok);
+                if capital(tokens.get(start_tok))
+                    && prev_tok.is_some_and(|p| p > first_tok && capital(tokens.get(p)))
+                {
+                    for c in consumed.iter_mut().take(j).skip(i) {
+                        *c = true;
+                    }
+                    i = j;
+                    continue;
+                }
+            }
             if head.is_none() && chain.is_empty() {
                 // A lone atom.
                 consumed[i] = true;

@@ -525,3 +525,13 @@ fn no_surname_aliases_from_common_words() {
     assert!(codes(&d, "In the morning, Jung left.", on).is_empty());
     assert!(has(&d, "Theresa May said", on, "GBRGOV"));
 }
+
+#[test]
+fn names_that_look_like_titles_or_countries() {
+    let d = dict();
+    let on = date("2018-06-01");
+    assert!(codes(&d, "Actress Jaime King left.", on).is_empty());
+    assert!(has(&d, "The King said", on, "---GOV"));
+    assert!(codes(&d, "He moved to New Jersey.", on).is_empty());
+    assert!(!has(&d, "He moved to New Mexico.", on, "MEX"));
+}
