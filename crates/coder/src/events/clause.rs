@@ -684,7 +684,7 @@ impl<'a> Coder<'a> {
                         code: &code,
                         paired: paired.as_deref(),
                         symmetric: p.symmetric || p.compound,
-                        no_target: p.no_target,
+                        no_target: p.no_target || inst.passive,
                         rule: &rule,
                         span,
                         location: location.as_deref(),
@@ -698,6 +698,37 @@ impl<'a> Coder<'a> {
             }
         }
         let _ = &coded_ends;
+        // "X said Y must ...": a demand by X of Y even when the demanded act is not in the
+        // dictionary ("China must drop barriers").
+        if !self.dict.replaced_builtin && !out.iter().any(|e| e.rule.starts_with("obligation")) {
+            for q in 1..sent.words.len() {
+                if sent.words[q] != "must" {
+                    continue;
+                }
+                let Some(mi) = sent.end_at[q - 1] else { continue };
+                let g = self.group_left(&sent, mi);
+                let Some((speaker, _)) = self.reporter_before(&sent, Some(&g)) else {
+                    continue;
+                };
+                let span = sent.offs[q];
+                emit(
+                    &mut out,
+                    &Emit {
+                        sources: &speaker.actors,
+                        targets: &g.actors,
+                        code: "100",
+                        paired: None,
+                        symmetric: false,
+                        no_target: false,
+                        rule: "obligation+must",
+                        span,
+                        location: None,
+                        host: None,
+                        gaz: &self.ctx.kb.gazetteer,
+                    },
+                );
+            }
+        }
         // Modals that governed nothing code themselves when they have a target
         // ("Iran threatened Israel" → 130); a bare intention is not an event.
         for m in modals.iter().filter(|m| !m.used) {
@@ -884,7 +915,7 @@ impl<'a> Coder<'a> {
                 let mut a = head;
                 let mut be = false;
                 let mut has_aux = false;
-                while a > 0 && is(AUX, &sent.words[a - 1]) && head - a < 6 {
+                while a > 0 && is_aux_or_adverb(&sent.words[a - 1]) && head - a < 6 {
                     let w = sent.words[a - 1].as_str();
                     if is(BE, w) {
                         be = true;
@@ -902,7 +933,9 @@ impl<'a> Coder<'a> {
                         if inst.to_pos.is_none() {
                             inst.to_pos = Some(a - 1);
                         }
-                    } else if !matches!(w, "also" | "now" | "then" | "already" | "still" | "just") {
+                    } else if is(AUX, w)
+                        && !matches!(w, "also" | "now" | "then" | "already" | "still" | "just")
+                    {
                         has_aux = true;
                     }
                     a -= 1;
@@ -1487,8 +1520,15 @@ impl<'a> Coder<'a> {
                     let mut q = pos;
                     let mut found = None;
                     // A modal's "to" follows it directly ("pledged to", "refused to").
-                    let gap = if p.modality.is_some() { 1 } else { 6 };
+                    let gap = if p.modality.is_some() { 3 } else { 6 };
                     while q < n && q < pos + gap {
+                        if p.modality.is_some()
+                            && q > pos
+                            && (sent.start_at[q].is_some() || is(DETERMINERS, &sent.words[q]))
+                        {
+                            // "rejected a U.S. request to": the "to" is not the modal's.
+                            break;
+                        }
                         if let Some(len) =
                             alts.iter().find_map(|alt| starts_at(&sent.words, q, alt))
                         {
@@ -1554,7 +1594,6 @@ impl<'a> Coder<'a> {
                 q += 1;
             }
             source.as_ref()?;
-            subj?;
         }
         if !has_target_elem && !p.no_target && !p.post.contains(&Elem::Source) && !inst.passive {
             // TABARI default: the first actor after the verb.
@@ -1689,6 +1728,14 @@ fn starts_at(words: &[String], q: usize, alt: &[String]) -> Option<usize> {
         return None;
     }
     (words[q..q + len].iter().zip(alt).all(|(w, a)| w == a)).then_some(len)
+}
+
+/// Auxiliaries and adverbs between a subject and its verb ("has once again outright
+/// rejected").
+fn is_aux_or_adverb(w: &str) -> bool {
+    is(AUX, w)
+        || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "italy" | "family" | "rally" | "ally"))
+        || matches!(w, "again" | "outright" | "soon" | "long" | "too" | "thus" | "meanwhile")
 }
 
 /// A determiner or adjective that may stand between a coordinator and a mention.
