@@ -1498,17 +1498,54 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
         }
     }
 
-    // Pass 2 with qualifiers and the wider focus; one sense per name per document.
+    // Pass 2 with qualifiers and the wider focus.
+    let qualifiers: Vec<Option<&GazEntry>> = mentions
+        .iter()
+        .map(|m| {
+            m.qualifier
+                .and_then(|q| first.get(q).copied().flatten())
+                .filter(|q| q.is_country() || q.feature_code == "ADM1")
+        })
+        .collect();
+    let second: Vec<Option<&GazEntry>> = mentions
+        .iter()
+        .zip(&cands)
+        .zip(&qualifiers)
+        .map(|((m, c), q)| best(c, m, &focus2, *q).map(|(e, _)| e))
+        .collect();
+
+    // Pass 3: every other name's pass-2 reading is context (same-state towns and counties
+    // pull each other together); a name's own readings are left out.
     let mut chosen: HashMap<String, &GazEntry> = HashMap::new();
     let mut places = Vec::with_capacity(mentions.len());
-    for (m, c) in mentions.iter().zip(&cands) {
-        let qualifier = m
-            .qualifier
-            .and_then(|q| first.get(q).copied().flatten())
-            .filter(|q| q.is_country() || q.feature_code == "ADM1");
+    for (idx, (m, c)) in mentions.iter().zip(&cands).enumerate() {
+        let qualifier = qualifiers.get(idx).copied().flatten();
         let pick = match (qualifier, chosen.get(&m.key)) {
             (None, Some(&e)) => Some(e),
-            _ => best(c, m, &focus2, qualifier).map(|(e, _)| e),
+            _ if c.len() <= 1 => c.first().copied(),
+            _ => {
+                let mut f = Focus {
+                    countries: focus2.countries.clone(),
+                    total: focus2.total,
+                    anchors: focus2.anchors.clone(),
+                    admin1: focus2.admin1.clone(),
+                };
+                for (other, e) in mentions.iter().zip(&second) {
+                    let Some(e) = e else { continue };
+                    if other.key == m.key || e.is_country() {
+                        continue;
+                    }
+                    if !e.admin1.is_empty() {
+                        *f.admin1
+                            .entry((e.country.clone(), e.admin1.clone()))
+                            .or_default() += 0.5;
+                    }
+                    if e.feature_class == "P" || e.feature_code == "ADM2" {
+                        f.anchors.push((e.lat, e.lon));
+                    }
+                }
+                best(c, m, &f, qualifier).map(|(e, _)| e)
+            }
         };
         if let Some(e) = pick {
             chosen.entry(m.key.clone()).or_insert(e);
