@@ -960,7 +960,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
             sentence.token_start.min(tokens.len()),
             sentence.token_end.min(tokens.len()),
         );
-        let sent = &tokens[s0..s1];
+        let sent = tokens.get(s0..s1).unwrap_or(&[]);
         // Headlines and all-caps lines: adjacency says nothing about names there.
         let caps_words = sent.iter().filter(|t| is_capitalised(t)).count();
         let words = sent
