@@ -107,6 +107,70 @@ const COMMON_WORD_SURNAMES: &[&str] = &[
     "johnson", "smith", "jones", "brown", "wallace", "reid", "howard",
 ];
 
+/// Nouns after which a capital names its city ("Paris attacks", "London mayor").
+const PLACE_HEADS: &[&str] = &[
+    "attack",
+    "attacks",
+    "attacker",
+    "attackers",
+    "bombing",
+    "bombings",
+    "mayor",
+    "city",
+    "area",
+    "region",
+    "airport",
+    "residents",
+    "resident",
+    "metro",
+    "subway",
+    "marathon",
+    "zoo",
+    "hotel",
+    "hotels",
+    "university",
+    "bureau",
+    "streets",
+    "street",
+    "suburb",
+    "suburbs",
+    "neighbourhood",
+    "neighborhood",
+    "council",
+    "correspondent",
+    "stock",
+    "exchange",
+    "markets",
+    "office",
+    "offices",
+    "station",
+    "stations",
+    "hospital",
+    "hospitals",
+    "port",
+    "shooting",
+    "shootings",
+    "massacre",
+    "riots",
+    "underground",
+    "landmark",
+    "skyline",
+    "agreement",
+    "accord",
+    "accords",
+    "climate",
+    "summit",
+    "conference",
+    "talks",
+    "process",
+    "format",
+    "protocol",
+    "declaration",
+    "communique",
+    "embassy",
+    "consulate",
+];
+
 /// Nouns after which an agent word is a modifier, not an actor ("military campaign").
 const NON_ACTOR_HEADS: &[&str] = &[
     "campaign",
@@ -733,9 +797,16 @@ impl ActorDictionary {
         seen: &mut HashSet<u32>,
         scratch: &mut Vec<(usize, u32)>,
     ) -> Vec<Atom> {
-        let mut out = Vec::new();
+        let mut out: Vec<Atom> = Vec::new();
         let mut i = 0;
         while i < keys.len() {
+            // "Middlesex-London", "anti-government": a phrase does not start inside a
+            // hyphenated word, unless the word is a compound of names ("Russia-Ukraine").
+            let inside = i > 0 && keys.get(i - 1).map(|k| k.tok) == keys.get(i).map(|k| k.tok);
+            if inside && out.last().is_none_or(|a| a.ke != i) {
+                i += 1;
+                continue;
+            }
             self.trie.matches_at(keys, ids, tokens, i, scratch);
             let mut taken = None;
             for &(end, v) in scratch.iter().rev() {
@@ -904,7 +975,7 @@ impl ActorDictionary {
                 if let Some(n) = atoms.get(i + 1) {
                     let qualifies = match n.role {
                         AtomRole::Agent { .. } => true,
-                        AtomRole::Actor => a.role != AtomRole::Actor,
+                        AtomRole::Actor => a.role == AtomRole::Country,
                         _ => false,
                     };
                     if n.ks == a.ke && qualifies {
@@ -966,6 +1037,8 @@ impl ActorDictionary {
                 let lone = match a.role {
                     AtomRole::Place => None,
                     AtomRole::Metonym if a.ks > 0 && LOCATIVE.contains(&key_text(a.ks - 1)) => None,
+                    // "Paris attacks", "London mayor": the city, not the government.
+                    AtomRole::Metonym if PLACE_HEADS.contains(&key_text(a.ke)) => None,
                     _ => Some(a),
                 };
                 if let Some(a) = lone {
@@ -1022,6 +1095,10 @@ impl ActorDictionary {
             let mut name_words: Vec<String> = Vec::new();
             if actor.is_none() && chain.last().is_some_and(|c| c.title) {
                 let mut k = end_key;
+                let last_tok = keys.get(end_key.saturating_sub(1)).map(|k| k.tok);
+                while keys.get(k).is_some_and(|key| Some(key.tok) == last_tok) {
+                    k += 1;
+                }
                 while name_words.len() < 4 {
                     let Some(key) = keys.get(k) else { break };
                     let Some(t) = tokens.get(key.tok) else { break };

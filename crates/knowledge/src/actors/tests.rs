@@ -535,3 +535,23 @@ fn names_that_look_like_titles_or_countries() {
     assert!(codes(&d, "He moved to New Jersey.", on).is_empty());
     assert!(!has(&d, "He moved to New Mexico.", on, "MEX"));
 }
+
+#[test]
+fn capitals_as_places_and_hyphenated_words() {
+    let d = dict();
+    let on = date("2016-12-01");
+    assert!(codes(&d, "after the Paris attacks", on).is_empty());
+    assert!(codes(&d, "the Middlesex-London health unit", on).is_empty());
+    assert!(has(&d, "the Russia-Ukraine war", on, "UKR"));
+    assert!(has(&d, "Paris said it would respond", on, "FRAGOV"));
+    assert!(has(&d, "London police arrested", on, "GBRCOP"));
+    let c = codes(&d, "President-elect Donald Trump said", on);
+    assert_eq!(
+        c,
+        vec![(
+            "President-elect Donald Trump".to_string(),
+            "USAELI".to_string()
+        )]
+    );
+    assert!(!has(&d, "anti-government protesters", on, "---GOVOPP"));
+}
