@@ -1171,8 +1171,10 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                         .rsplit(' ')
                         .next()
                         .is_some_and(|w| PLACE_SUFFIX.contains(&w) && len > 1);
-                    let institution =
-                        NEVER.contains(&next_l.as_str()) || INSTITUTION.contains(&next_l.as_str());
+                    // "Laurel County Sheriff", "Manitoba Premier Brian Pallister".
+                    let institution = NEVER.contains(&next_l.as_str())
+                        || INSTITUTION.contains(&next_l.as_str())
+                        || TITLES.contains(&next_l.trim_end_matches('.'));
                     let country = entries.iter().any(|e| e.is_country());
                     let modifier = country || ((admin || strong || division) && institution);
                     if is_capitalised(n)
