@@ -555,3 +555,26 @@ fn capitals_as_places_and_hyphenated_words() {
     );
     assert!(!has(&d, "anti-government protesters", on, "---GOVOPP"));
 }
+
+/// Golden test: every mention in the seed article (examples/seed.txt), one per line as
+/// `text<TAB>code<TAB>kind`. `UPDATE_GOLDEN=1 cargo test -p wirecoder-knowledge` rewrites
+/// the expectation; review the diff in the commit.
+#[test]
+fn golden_seed_article() {
+    let text = include_str!("../../../../examples/seed.txt");
+    let d = dict();
+    let got: String = d
+        .find_mentions(&analyse(text, true), date("2016-06-10"))
+        .iter()
+        .map(|m| format!("{}\t{}\t{:?}\n", m.text, m.code, m.kind))
+        .collect();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src/actors/golden/seed.mentions.tsv");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        if let Err(e) = std::fs::write(&path, &got) {
+            panic!("{}: {e}", path.display());
+        }
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(got, want, "golden {} differs (UPDATE_GOLDEN=1 to rewrite)", path.display());
+}
