@@ -1012,7 +1012,14 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 while j < sent.len() && is_capitalised(&sent[j]) {
                     j += 1;
                 }
-                if j - i >= 2 && !title_case {
+                // Only runs shaped like "Firstname Lastname" (2-3 words, no function or
+                // title word first) teach us a name.
+                let first_l = lower(t);
+                let name_like = (2..=3).contains(&(j - i))
+                    && !NEVER.contains(&first_l.as_str())
+                    && !LOCATIVE.contains(&first_l.as_str())
+                    && !TITLES.contains(&first_l.trim_end_matches('.'));
+                if name_like && !title_case {
                     if let Some(last) = sent.get(j - 1) {
                         *name_parts.entry(normalize(&last.text)).or_default() += 1;
                     }
@@ -1133,7 +1140,12 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 keep = false;
             }
             // "Johnson said": a bare name before a speech verb is a person.
-            if single && !admin && SPEECH_VERBS.contains(&next_l.as_str()) && !locative {
+            if single
+                && !admin
+                && (SPEECH_VERBS.contains(&next_l.as_str())
+                    || SPEECH_VERBS.contains(&prev_l.as_str()))
+                && !locative
+            {
                 keep = false;
             }
             if single
@@ -1160,7 +1172,9 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                         && !NEVER.contains(&pl)
                         && !LOCATIVE.contains(&pl)
                         && !is_connector(p)
-                        && i != 1
+                        // A sentence's first word is capitalised anyway, unless the
+                        // tagger calls it a proper noun ("Stephon Clark, 22, ...").
+                        && (i != 1 || p.tag == "NNP")
                     {
                         keep = false;
                     }
@@ -1186,7 +1200,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                     }
                 }
             }
-            if keep && single && !locative && !strong && name_parts.contains_key(&key) {
+            if keep && single && !locative && !admin && name_parts.contains_key(&key) {
                 keep = false;
             }
             // A country, capital or division acting as the subject of a verb is an actor.
