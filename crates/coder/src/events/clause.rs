@@ -1520,7 +1520,15 @@ impl<'a> Coder<'a> {
                     let mut q = pos;
                     let mut found = None;
                     // A modal's "to" follows it directly ("pledged to", "refused to").
-                    let gap = if p.modality.is_some() { 3 } else { 6 };
+                    // The first word after a verb sits close to it; later ones may follow
+                    // an object.
+                    let gap = if p.modality.is_some()
+                        || (first && inst.kind == TriggerKind::Verb && !self.dict.replaced_builtin)
+                    {
+                        3
+                    } else {
+                        6
+                    };
                     while q < n && q < pos + gap {
                         if p.modality.is_some()
                             && q > pos
