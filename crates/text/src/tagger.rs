@@ -280,13 +280,14 @@ impl PosTagger {
             Fnv::new().add("i+1 suffix").arg(suffix3(c(i + 1))),
             Fnv::new().add("i+2 word").arg(c(i + 2)),
         ];
-        for f in feats {
-            if let Some(&(off, cnt)) = self.features.get(&f.0) {
-                let off = off as usize;
-                for &packed in self.entries.get(off..off + usize::from(cnt)).unwrap_or(&[]) {
-                    if let Some(s) = scores.get_mut((packed & 0xff) as usize) {
-                        *s += i64::from(packed >> 8);
-                    }
+        // Probe all features first: independent loads overlap (the table is bigger than
+        // the cache), then add up the weights.
+        let hits = feats.map(|f| self.features.get(&f.0).copied());
+        for (off, cnt) in hits.into_iter().flatten() {
+            let off = off as usize;
+            for &packed in self.entries.get(off..off + usize::from(cnt)).unwrap_or(&[]) {
+                if let Some(s) = scores.get_mut((packed & 0xff) as usize) {
+                    *s += i64::from(packed >> 8);
                 }
             }
         }
