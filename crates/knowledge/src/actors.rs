@@ -1064,7 +1064,13 @@ impl ActorDictionary {
             }
             // "military campaign", "government forces' offensive": an agent word used as a
             // modifier of a non-actor noun is no actor; the head country still is.
-            if actor.is_none() && !chain.is_empty() && NON_ACTOR_HEADS.contains(&key_text(end_key))
+            // "military and financial support": the same through a coordination.
+            let coordinated = matches!(key_text(end_key), "and" | "or")
+                && atom_at(end_key + 1).is_none()
+                && NON_ACTOR_HEADS.contains(&key_text(end_key + 2));
+            if actor.is_none()
+                && !chain.is_empty()
+                && (NON_ACTOR_HEADS.contains(&key_text(end_key)) || coordinated)
             {
                 for c in consumed.iter_mut().take(j).skip(i) {
                     *c = true;

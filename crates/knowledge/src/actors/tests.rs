@@ -576,5 +576,18 @@ fn golden_seed_article() {
         }
     }
     let want = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(got, want, "golden {} differs (UPDATE_GOLDEN=1 to rewrite)", path.display());
+    assert_eq!(
+        got,
+        want,
+        "golden {} differs (UPDATE_GOLDEN=1 to rewrite)",
+        path.display()
+    );
+}
+
+#[test]
+fn coordinated_modifiers() {
+    let d = dict();
+    let on = date("2016-06-10");
+    assert!(codes(&d, "with military and financial support", on).is_empty());
+    assert!(has(&d, "military and police forces", on, "---MIL"));
 }
