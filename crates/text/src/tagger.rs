@@ -205,7 +205,7 @@ impl PosTagger {
                     let c = self.predict(word, i + 2, &context, prev, prev2, &mut scores);
                     if fix_names {
                         let lower = context.get(i + 2).map_or("", |c| c.as_ref());
-                        self.fix_names(word, lower, c)
+                        self.fix_names(word, lower, c, i > 0)
                     } else {
                         c
                     }
@@ -223,16 +223,18 @@ impl PosTagger {
     /// "!HYPHEN" and calls "al-Qaeda" NN or JJ, and it guesses NN for capitalised words it has
     /// never seen ("Tehran" opening a sentence). A hyphenated word whose last part is
     /// capitalised, and a capitalised word unknown to the model, are proper nouns.
-    fn fix_names(&self, word: &str, lower: &str, class: usize) -> usize {
+    fn fix_names(&self, word: &str, lower: &str, class: usize, inside: bool) -> usize {
         let name = self.class_name(class);
-        if !matches!(name, "NN" | "NNS" | "JJ") {
+        // An unknown capitalised word inside a sentence guessed as a verb ("in Lansing").
+        let verb_guess = inside && name.starts_with("VB");
+        if !matches!(name, "NN" | "NNS" | "JJ") && !verb_guess {
             return class;
         }
         let capitalised = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
         let proper = if word.contains('-') {
             name != "NNS" && !word.contains('.') && word.rsplit('-').next().is_some_and(capitalised)
         } else {
-            name != "JJ" && capitalised(word) && !self.knows(lower)
+            name != "JJ" && !word.contains('.') && capitalised(word) && !self.knows(lower)
         };
         if !proper {
             return class;
@@ -438,6 +440,10 @@ mod tests {
         );
         assert_eq!(tags("Talks resumed ."), vec!["NNS", "VBD", "."]);
         assert_eq!(tags("Officials said ."), vec!["NNS", "VBD", "."]);
+        assert_eq!(
+            tags("He lives in Lansing ."),
+            vec!["PRP", "VBZ", "IN", "NNP", "."]
+        );
     }
 
     /// Tags produced by the original Python implementation on the same token sequences.
