@@ -184,6 +184,7 @@ fn split_block(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
     let mut sent_start = s;
     let mut i = s;
     while i < e {
+        let term_start = i;
         let (term_end, kind) = match bytes[i] {
             b'.' => {
                 let mut j = i + 1;
@@ -239,16 +240,16 @@ fn split_block(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
         let Some(next) = char_at(text, k).filter(|_| k < e) else {
             continue;
         };
-        if ends_sentence(
-            text,
+        let candidate = Candidate {
             sent_start,
-            i_term(term_end, kind),
+            term_start,
             kind,
             quoted,
             next,
-            k,
-            e,
-        ) {
+            next_at: k,
+            block_end: e,
+        };
+        if candidate.ends_sentence(text) {
             push_trimmed(text, sent_start, close_end, out);
             sent_start = k;
         }
@@ -256,52 +257,51 @@ fn split_block(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
     push_trimmed(text, sent_start, e, out);
 }
 
-/// Byte offset of the terminating period (only meaningful for [`Term::Period`]).
-fn i_term(term_end: usize, kind: Term) -> usize {
-    match kind {
-        Term::Period => term_end - 1,
-        _ => term_end,
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn ends_sentence(
-    text: &str,
+/// A possible sentence end: a terminator (plus closers) followed by whitespace and `next`.
+struct Candidate {
     sent_start: usize,
-    period_at: usize,
+    /// Byte offset of the terminator's first character.
+    term_start: usize,
     kind: Term,
+    /// Whether a closing quote follows the terminator.
     quoted: bool,
     next: char,
-    k: usize,
-    e: usize,
-) -> bool {
-    if next.is_lowercase() {
-        return false;
-    }
-    if quoted && attribution_follows(text, k, e) {
-        return false;
-    }
-    // A following quote or bracket opens a sentence only if what it encloses starts with an
-    // upper-case letter or digit: `in the U.S. "sporadically."` continues.
-    let opens = || {
-        if is_opening(next) {
-            let inner = text
-                .get(k..e)
-                .unwrap_or("")
-                .chars()
-                .find(|&c| !is_opening(c));
-            return inner.is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    next_at: usize,
+    block_end: usize,
+}
+
+impl Candidate {
+    fn ends_sentence(&self, text: &str) -> bool {
+        let (next, k, e) = (self.next, self.next_at, self.block_end);
+        if next.is_lowercase() {
+            return false;
         }
-        abbrev::is_opener(word_at(text, k, e))
-    };
-    match kind {
-        Term::Strong => true,
-        Term::Ellipsis => opens(),
-        Term::Period => match abbrev::kind(word_before(text, sent_start, period_at)) {
-            Some(AbbrevKind::Hard) => false,
-            Some(AbbrevKind::Soft) => !next.is_ascii_digit() && opens(),
-            Some(AbbrevKind::Free) | None => true,
-        },
+        if self.quoted && attribution_follows(text, k, e) {
+            return false;
+        }
+        // A following quote or bracket opens a sentence only if what it encloses starts with an
+        // upper-case letter or digit: `in the U.S. "sporadically."` continues.
+        let opens = || {
+            if is_opening(next) {
+                let inner = text
+                    .get(k..e)
+                    .unwrap_or("")
+                    .chars()
+                    .find(|&c| !is_opening(c));
+                return inner.is_some_and(|c| c.is_uppercase() || c.is_numeric());
+            }
+            abbrev::is_opener(word_at(text, k, e))
+        };
+        match self.kind {
+            Term::Strong => true,
+            Term::Ellipsis => opens(),
+            Term::Period => match abbrev::kind(word_before(text, self.sent_start, self.term_start))
+            {
+                Some(AbbrevKind::Hard) => false,
+                Some(AbbrevKind::Soft) => !next.is_ascii_digit() && opens(),
+                Some(AbbrevKind::Free) | None => true,
+            },
+        }
     }
 }
 
