@@ -1423,6 +1423,17 @@ impl ActorDictionary {
         self.discard(tokens).is_some()
     }
 
+    /// Add a people file in our own format (`data/actors/people/*.txt`: "Name | aliases |
+    /// CODE FROM..TO; ... [| CODE otherwise]"). Its names replace built-in phrases.
+    pub fn load_people(&mut self, path: &Path) -> Result<Vec<KnowledgeError>, KnowledgeError> {
+        let text = petrarch::read(path)?;
+        let (rows, warnings) = data::people_lenient(path, &text);
+        for row in rows {
+            self.add_person(row);
+        }
+        Ok(warnings)
+    }
+
     /// Add a TABARI/PETRARCH `.actors` file. Returns the malformed lines as warnings.
     /// Its phrases replace built-in ones.
     pub fn load_petrarch_actors(

@@ -44,8 +44,9 @@ impl KnowledgeBase {
 
     /// Add the dictionaries found in `path` (a file or a directory of files), recognised by
     /// name: TABARI/PETRARCH `*.actors.txt`, `*agents*.txt`, `*discards*.txt`, `*verbs*.txt`
-    /// / `CAMEO*.txt`, and our own formats. Malformed lines are returned as warnings
-    /// (`file:line: reason`) and skipped; an unreadable file is an error.
+    /// / `CAMEO*.txt`, and our own formats (`*.people.txt`: see `data/actors/people/`).
+    /// Malformed lines are returned as warnings (`file:line: reason`) and skipped; an
+    /// unreadable file is an error.
     pub fn load_user(&mut self, path: &Path) -> Result<Vec<KnowledgeError>, KnowledgeError> {
         let mut warnings = Vec::new();
         let mut files = Vec::new();
@@ -66,7 +67,9 @@ impl KnowledgeBase {
                 .file_name()
                 .map(|n| n.to_string_lossy().to_lowercase())
                 .unwrap_or_default();
-            if name.contains("actors") {
+            if name.ends_with(".people.txt") {
+                warnings.extend(self.actors.load_people(&file)?);
+            } else if name.contains("actors") {
                 warnings.extend(self.actors.load_petrarch_actors(&file)?);
             } else if name.contains("agents") {
                 warnings.extend(self.actors.load_petrarch_agents(&file)?);

@@ -191,78 +191,101 @@ fn valid_code(c: &str) -> bool {
     c.len() >= 3 && c.bytes().all(|b| b.is_ascii_uppercase() || b == b'-')
 }
 
+/// Parse the people files of our format (built-in: any malformed line is an error).
 pub(crate) fn people(name: &str, text: &str) -> Result<Vec<PersonRow>, KnowledgeError> {
     let mut out = Vec::new();
     for (n, l) in lines(text) {
-        let cols: Vec<&str> = l.split('|').map(str::trim).collect();
-        let (pname, aliases, tenures, otherwise) = match cols[..] {
-            [a, b, c] => (a, b, c, None),
-            [a, b, c, d] => (a, b, c, (!d.is_empty()).then_some(d)),
-            _ => return Err(asset(name, n, "expected 3 or 4 '|'-separated columns")),
-        };
-        if pname.is_empty() {
-            return Err(asset(name, n, "empty name"));
-        }
-        let mut ts = Vec::new();
-        for t in list(tenures) {
-            let mut it = t.split_whitespace();
-            let code = it.next().unwrap_or_default().to_string();
-            if !valid_code(&code) {
-                return Err(asset(name, n, format!("bad code {code:?}")));
-            }
-            let (from, to) = match it.next() {
-                None => (None, None),
-                Some(range) => {
-                    let Some((a, b)) = range.split_once("..") else {
-                        return Err(asset(name, n, format!("bad range {range:?}")));
-                    };
-                    let from = if a.is_empty() {
-                        None
-                    } else {
-                        Some(
-                            parse_loose_date(a, false)
-                                .ok_or_else(|| asset(name, n, format!("bad date {a:?}")))?,
-                        )
-                    };
-                    let to = if b.is_empty() {
-                        None
-                    } else {
-                        Some(
-                            parse_loose_date(b, true)
-                                .ok_or_else(|| asset(name, n, format!("bad date {b:?}")))?,
-                        )
-                    };
-                    if let (Some(f), Some(t)) = (from, to) {
-                        if f > t {
-                            return Err(asset(
-                                name,
-                                n,
-                                format!("range {range} ends before it starts"),
-                            ));
-                        }
-                    }
-                    (from, to)
-                }
-            };
-            if it.next().is_some() {
-                return Err(asset(name, n, format!("unexpected text in {t:?}")));
-            }
-            ts.push(DatedCode { code, from, to });
-        }
-        if let Some(o) = otherwise {
-            if !valid_code(o) {
-                return Err(asset(name, n, format!("bad code {o:?}")));
-            }
-        }
-        if ts.is_empty() && otherwise.is_none() {
-            return Err(asset(name, n, "no code"));
-        }
-        out.push(PersonRow {
-            name: pname.to_string(),
-            aliases: list(aliases),
-            tenures: ts,
-            otherwise: otherwise.map(str::to_string),
-        });
+        out.push(person_line(l).map_err(|r| asset(name, n, r))?);
     }
     Ok(out)
+}
+
+/// Parse a user's people file: malformed lines become warnings.
+pub(crate) fn people_lenient(
+    path: &std::path::Path,
+    text: &str,
+) -> (Vec<PersonRow>, Vec<KnowledgeError>) {
+    let mut out = Vec::new();
+    let mut warnings = Vec::new();
+    for (n, l) in lines(text) {
+        match person_line(l) {
+            Ok(r) => out.push(r),
+            Err(reason) => warnings.push(KnowledgeError::Malformed {
+                path: path.to_path_buf(),
+                line: n,
+                reason,
+            }),
+        }
+    }
+    (out, warnings)
+}
+
+fn fail(r: impl std::fmt::Display) -> String {
+    r.to_string()
+}
+
+/// One line of a people file.
+fn person_line(l: &str) -> Result<PersonRow, String> {
+    let cols: Vec<&str> = l.split('|').map(str::trim).collect();
+    let (pname, aliases, tenures, otherwise) = match cols[..] {
+        [a, b, c] => (a, b, c, None),
+        [a, b, c, d] => (a, b, c, (!d.is_empty()).then_some(d)),
+        _ => return Err(fail("expected 3 or 4 '|'-separated columns")),
+    };
+    if pname.is_empty() {
+        return Err(fail("empty name"));
+    }
+    let mut ts = Vec::new();
+    for t in list(tenures) {
+        let mut it = t.split_whitespace();
+        let code = it.next().unwrap_or_default().to_string();
+        if !valid_code(&code) {
+            return Err(fail(format!("bad code {code:?}")));
+        }
+        let (from, to) = match it.next() {
+            None => (None, None),
+            Some(range) => {
+                let Some((a, b)) = range.split_once("..") else {
+                    return Err(fail(format!("bad range {range:?}")));
+                };
+                let from = if a.is_empty() {
+                    None
+                } else {
+                    Some(
+                        parse_loose_date(a, false)
+                            .ok_or_else(|| fail(format!("bad date {a:?}")))?,
+                    )
+                };
+                let to = if b.is_empty() {
+                    None
+                } else {
+                    Some(parse_loose_date(b, true).ok_or_else(|| fail(format!("bad date {b:?}")))?)
+                };
+                if let (Some(f), Some(t)) = (from, to) {
+                    if f > t {
+                        return Err(format!("range {range} ends before it starts"));
+                    }
+                }
+                (from, to)
+            }
+        };
+        if it.next().is_some() {
+            return Err(fail(format!("unexpected text in {t:?}")));
+        }
+        ts.push(DatedCode { code, from, to });
+    }
+    if let Some(o) = otherwise {
+        if !valid_code(o) {
+            return Err(fail(format!("bad code {o:?}")));
+        }
+    }
+    if ts.is_empty() && otherwise.is_none() {
+        return Err(fail("no code"));
+    }
+    Ok(PersonRow {
+        name: pname.to_string(),
+        aliases: list(aliases),
+        tenures: ts,
+        otherwise: otherwise.map(str::to_string),
+    })
 }

@@ -591,3 +591,29 @@ fn coordinated_modifiers() {
     assert!(codes(&d, "with military and financial support", on).is_empty());
     assert!(has(&d, "military and police forces", on, "---MIL"));
 }
+
+#[test]
+fn user_people_file() {
+    let dir = std::env::temp_dir().join(format!("wirecoder-people-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let path = dir.join("mine.people.txt");
+    let text = "# test\nJane Q. Example | Example | ATLGOV 2020-01-01..2022-12-31\nBroken line\nBad Date | | ATLGOV 2020-13-01..\n";
+    if let Err(e) = std::fs::write(&path, text) {
+        panic!("{e}");
+    }
+    let mut d = dict();
+    let warnings = match d.load_people(&path) {
+        Ok(w) => w,
+        Err(e) => panic!("{e}"),
+    };
+    let lines: Vec<usize> = warnings
+        .iter()
+        .filter_map(|w| match w {
+            KnowledgeError::Malformed { line, .. } => Some(*line),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(lines, vec![3, 4]);
+    assert!(has(&d, "Example said", date("2021-06-01"), "ATLGOV"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
