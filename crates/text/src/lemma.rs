@@ -811,6 +811,32 @@ mod tests {
     }
 
     #[test]
+    fn data_files_are_well_formed() {
+        for src in [IRREGULAR_NOUNS, EXCEPTIONS] {
+            for line in data_lines(src) {
+                assert_eq!(line.split_whitespace().count(), 2, "bad line {line:?}");
+            }
+        }
+        let verbs = data_lines(IRREGULAR_VERBS).count();
+        assert!(verbs >= 150, "only {verbs} irregular verbs");
+        for line in data_lines(IRREGULAR_VERBS).chain(data_lines(KEEP)) {
+            assert!(
+                line.split_whitespace()
+                    .all(|w| w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')),
+                "bad line {line:?}"
+            );
+        }
+        // Every irregular form maps back to its base.
+        for line in data_lines(IRREGULAR_VERBS) {
+            let mut words = line.split_whitespace();
+            let base = words.next().unwrap_or_default();
+            for form in words {
+                assert_eq!(lemmatize_tagged(form, "VBD"), base, "{form}");
+            }
+        }
+    }
+
+    #[test]
     fn tagged() {
         assert_eq!(lemmatize_tagged("alleged", "JJ"), "alleged");
         assert_eq!(lemmatize_tagged("alleged", "VBD"), "allege");
