@@ -567,13 +567,9 @@ impl ActorDictionary {
             let (country, _) = self.split_code(&first.code);
             country.map(|c| format!("{c}ELI"))
         });
-        let kind = match row.tenures.first().map(|t| t.code.as_str()) {
-            Some(c) if c.starts_with("IGO") => ActorKind::Person,
-            _ => ActorKind::Person,
-        };
         self.people.push(Person {
             name: row.name.clone(),
-            kind,
+            kind: ActorKind::Person,
             tenures: row.tenures,
             otherwise,
         });

@@ -121,7 +121,7 @@ pub(crate) fn keys_of(tokens: &[Token], offset: usize) -> Vec<Key> {
             continue;
         }
         let glued_left = i > 0 && tokens.get(i - 1).is_some_and(|p| !p.space_after);
-        if norm == "-" && glued_left && t.space_after.eq(&false) {
+        if norm == "-" && glued_left && !t.space_after {
             continue;
         }
         if norm == "." && glued_left && tokens.get(i - 1).is_some_and(|p| p.norm.contains('.')) {

@@ -8,12 +8,6 @@ fn analyse(text: &str, split_poss: bool) -> TextAnalysis {
     let mut tokens = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
-    let mut char_pos = 0usize;
-    let mut positions = Vec::new();
-    for (ci, (b, _)) in chars.iter().enumerate() {
-        positions.push((*b, ci));
-    }
-    let _ = char_pos;
     while i < chars.len() {
         let (b, c) = chars[i];
         if c.is_whitespace() {
@@ -48,11 +42,10 @@ fn analyse(text: &str, split_poss: bool) -> TextAnalysis {
         let bs = b;
         let be = chars.get(i).map_or(text.len(), |x| x.0);
         let word = &text[bs..be];
-        char_pos = start;
         tokens.push(Token {
             text: word.to_string(),
             norm: matcher::normalize(word),
-            start: char_pos,
+            start,
             end: i,
             byte_start: bs,
             byte_end: be,
