@@ -75,6 +75,9 @@ impl KnowledgeBase {
                 warnings.extend(self.actors.load_petrarch_agents(&file)?);
             } else if name.contains("discards") {
                 warnings.extend(self.actors.load_petrarch_discards(&file)?);
+            } else if name.ends_with(".wcverbs.txt") {
+                // Our own verb format (data/verbs/FORMAT.md): added to the built-ins.
+                warnings.extend(self.verbs.load_own(&file)?);
             } else if name.contains("verbs") || name.starts_with("cameo") {
                 warnings.extend(self.verbs.load_petrarch_verbs(&file)?);
             }

@@ -379,6 +379,17 @@ mod tests {
         assert!(missing.is_empty(), "codes without a pattern: {missing:?}");
     }
 
+    proptest::proptest! {
+        /// Any text, in either verb-file format, loads without panicking.
+        #[test]
+        fn parsers_never_panic(text in "(?s)[-+&@$%*_(){}\\[\\]|;:=~#a-zA-Z0-9 \n']{0,300}") {
+            let mut d = VerbDictionary::default();
+            let _ = ourformat::parse(&mut d, &text, Path::new("p.txt"));
+            let _ = petrarch::parse(&mut d, &text, Path::new("p.verbs.txt"));
+            d.build_forms();
+        }
+    }
+
     #[test]
     fn inflections_are_indexed() {
         let d = VerbDictionary::builtin().unwrap();

@@ -705,7 +705,9 @@ impl<'a> Coder<'a> {
                 if sent.words[q] != "must" {
                     continue;
                 }
-                let Some(mi) = sent.end_at[q - 1] else { continue };
+                let Some(mi) = sent.end_at[q - 1] else {
+                    continue;
+                };
                 let g = self.group_left(&sent, mi);
                 let Some((speaker, _)) = self.reporter_before(&sent, Some(&g)) else {
                     continue;
@@ -1613,7 +1615,8 @@ impl<'a> Coder<'a> {
         if p.compound && subj.is_none_or(|g| g.actors.len() < 2) {
             return None;
         }
-        if !p.no_target && !p.compound && target.is_none() && p.modality.is_none() && !inst.passive {
+        if !p.no_target && !p.compound && target.is_none() && p.modality.is_none() && !inst.passive
+        {
             // Dyadic patterns code only with a target; a visit noun may still code, its
             // host inferred from the place.
             if inst.kind == TriggerKind::Verb || p.paired.is_none() {
@@ -1743,7 +1746,10 @@ fn starts_at(words: &[String], q: usize, alt: &[String]) -> Option<usize> {
 fn is_aux_or_adverb(w: &str) -> bool {
     is(AUX, w)
         || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "italy" | "family" | "rally" | "ally"))
-        || matches!(w, "again" | "outright" | "soon" | "long" | "too" | "thus" | "meanwhile")
+        || matches!(
+            w,
+            "again" | "outright" | "soon" | "long" | "too" | "thus" | "meanwhile"
+        )
 }
 
 /// A determiner or adjective that may stand between a coordinator and a mention.
