@@ -13,7 +13,8 @@
 //! Agents that no country reaches ("government troops", "rebels") get the document's
 //! *focus country*: the country most often named in the document before the mention (ties:
 //! the most recently named), or, when none has been named yet, the most named in the whole
-//! document. We chose this over CAMEO's "---" placeholder because wire stories about one
+//! document; when no actor names a country, the country of the places named ("police in
+//! Chicago"). We chose this over CAMEO's "---" placeholder because wire stories about one
 //! conflict use bare agents for that conflict's state; "---" remains the code when the
 //! document names no country at all.
 
@@ -387,6 +388,8 @@ struct Pending {
     mention: ActorMention,
     /// Sectors waiting for a country (agents nothing else located).
     needs_focus: Option<(Vec<String>, bool)>,
+    /// A place: counts towards the focus country but is not an actor mention.
+    hidden: bool,
 }
 
 fn is_caps_word(p: &str) -> bool {
@@ -1030,14 +1033,16 @@ impl ActorDictionary {
                 // A lone atom.
                 consumed[i] = true;
                 i += 1;
-                let lone = match a.role {
-                    AtomRole::Place => None,
-                    AtomRole::Metonym if a.ks > 0 && LOCATIVE.contains(&key_text(a.ks - 1)) => None,
-                    // "Paris attacks", "London mayor": the city, not the government.
-                    AtomRole::Metonym if PLACE_HEADS.contains(&key_text(a.ke)) => None,
-                    _ => Some(a),
+                let place = match a.role {
+                    AtomRole::Place => true,
+                    AtomRole::Metonym => {
+                        (a.ks > 0 && LOCATIVE.contains(&key_text(a.ks - 1)))
+                            // "Paris attacks", "London mayor": the city, not the government.
+                            || PLACE_HEADS.contains(&key_text(a.ke))
+                    }
+                    _ => false,
                 };
-                if let Some(a) = lone {
+                {
                     let end_tok = keys
                         .get(a.ke.saturating_sub(1))
                         .map_or(start_tok, |k| k.tok);
@@ -1054,6 +1059,7 @@ impl ActorDictionary {
                             a.kind,
                         ),
                         needs_focus: None,
+                        hidden: place,
                     });
                 }
                 continue;
@@ -1089,6 +1095,7 @@ impl ActorDictionary {
                             h.kind,
                         ),
                         needs_focus: None,
+                        hidden: false,
                     });
                 }
                 continue;
@@ -1210,6 +1217,7 @@ impl ActorDictionary {
                         h.kind,
                     ),
                     needs_focus: None,
+                    hidden: false,
                 });
                 continue;
             }
@@ -1230,6 +1238,7 @@ impl ActorDictionary {
                         p.kind,
                     ),
                     needs_focus: None,
+                    hidden: false,
                 });
                 continue;
             }
@@ -1261,6 +1270,7 @@ impl ActorDictionary {
                             h.kind,
                         ),
                         needs_focus: None,
+                        hidden: false,
                     });
                 }
                 continue;
@@ -1287,6 +1297,7 @@ impl ActorDictionary {
                             kind,
                         ),
                         needs_focus: None,
+                        hidden: false,
                     });
                 }
                 None => {
@@ -1304,6 +1315,7 @@ impl ActorDictionary {
                             kind,
                         ),
                         needs_focus: Some((sectors, prefix)),
+                        hidden: false,
                     });
                 }
             }
@@ -1358,10 +1370,15 @@ impl ActorDictionary {
 
     /// Give country-less agents the focus country (see the module docs).
     fn fill_focus(&self, pending: Vec<Pending>) -> Vec<ActorMention> {
-        let mut total: HashMap<String, (usize, usize)> = HashMap::new();
+        // Counts (mentions, last position) per country: of actors, and of places. Places
+        // only decide when no actor names a country (local news: "police in Chicago"),
+        // so that where a meeting was held does not outweigh whose war it is about.
+        let mut actors: HashMap<String, (usize, usize)> = HashMap::new();
+        let mut places: HashMap<String, (usize, usize)> = HashMap::new();
         for (n, p) in pending.iter().enumerate() {
             if let Some(c) = &p.mention.country {
-                let e = total.entry(c.clone()).or_insert((0, 0));
+                let map = if p.hidden { &mut places } else { &mut actors };
+                let e = map.entry(c.clone()).or_insert((0, 0));
                 e.0 += 1;
                 e.1 = n;
             }
@@ -1371,7 +1388,7 @@ impl ActorDictionary {
                 .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
                 .map(|(c, _)| c.clone())
         };
-        let doc_focus = best(&total);
+        let doc_focus = best(&actors).or_else(|| best(&places));
         let mut so_far: HashMap<String, (usize, usize)> = HashMap::new();
         let mut out = Vec::with_capacity(pending.len());
         for (n, p) in pending.into_iter().enumerate() {
@@ -1381,6 +1398,8 @@ impl ActorDictionary {
                     m.code = combine_code(&c, &sectors, prefix);
                     m.country = Some(c);
                 }
+            } else if p.hidden {
+                continue;
             } else if let Some(c) = &m.country {
                 let e = so_far.entry(c.clone()).or_insert((0, 0));
                 e.0 += 1;

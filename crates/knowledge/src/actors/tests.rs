@@ -610,3 +610,13 @@ fn user_people_file() {
     assert!(has(&d, "Example said", date("2021-06-01"), "ATLGOV"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn places_set_the_focus_country() {
+    let d = dict();
+    let on = date("2018-06-01");
+    let c = codes(&d, "Police arrested a man in Chicago.", on);
+    assert_eq!(c, vec![("Police".to_string(), "USACOP".to_string())]);
+    let c = codes(&d, "Talks were held in Tehran. Officials said", on);
+    assert_eq!(c, vec![("Officials".to_string(), "IRNGOV".to_string())]);
+}
