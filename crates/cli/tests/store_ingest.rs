@@ -6,7 +6,9 @@ use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_wirecoder");
 
-const COUNTRIES: [&str; 8] = ["Iran", "Syria", "Russia", "Turkey", "Israel", "Egypt", "France", "China"];
+const COUNTRIES: [&str; 8] = [
+    "Iran", "Syria", "Russia", "Turkey", "Israel", "Egypt", "France", "China",
+];
 const CITIES: [&str; 5] = ["Tehran", "Damascus", "Moscow", "Ankara", "Cairo"];
 const TEMPLATES: [&str; 6] = [
     "{A} officials met {B} counterparts in {C} on Monday to discuss security cooperation.",
@@ -21,7 +23,9 @@ const TEMPLATES: [&str; 6] = [
 fn corpus(dir: &Path, n: usize) -> PathBuf {
     let mut seed = 42u64;
     let mut next = |m: usize| {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((seed >> 33) as usize) % m
     };
     let mut out = String::new();
@@ -49,7 +53,13 @@ fn corpus(dir: &Path, n: usize) -> PathBuf {
 
 fn ingest(db: &Path, input: &Path, extra: &[&str]) -> std::process::Output {
     Command::new(BIN)
-        .args(["ingest", input.to_str().unwrap(), "--db", db.to_str().unwrap(), "--json"])
+        .args([
+            "ingest",
+            input.to_str().unwrap(),
+            "--db",
+            db.to_str().unwrap(),
+            "--json",
+        ])
         .args(extra)
         .output()
         .unwrap()
@@ -73,7 +83,9 @@ fn dump(db: &Path) -> Vec<String> {
     ];
     let mut out = Vec::new();
     for (t, order) in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM {t} ORDER BY {order}")).unwrap();
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {t} ORDER BY {order}"))
+            .unwrap();
         let cols = stmt.column_count();
         let mut rows = stmt.query([]).unwrap();
         while let Some(r) = rows.next().unwrap() {
@@ -88,7 +100,8 @@ fn dump(db: &Path) -> Vec<String> {
 
 fn count(db: &Path, table: &str) -> i64 {
     let conn = rusqlite::Connection::open(db).unwrap();
-    conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0)).unwrap_or(0)
+    conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap_or(0)
 }
 
 #[test]
@@ -99,7 +112,11 @@ fn reingest_changes_nothing_and_kill_9_resumes_exactly() {
     // uninterrupted reference run
     let clean = dir.path().join("clean.db");
     let out = ingest(&clean, &input, &["--batch-size", "8"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(summary["articles"], 400);
     let reference = dump(&clean);
@@ -116,7 +133,14 @@ fn reingest_changes_nothing_and_kill_9_resumes_exactly() {
     // kill -9 in the middle, then run again
     let killed = dir.path().join("killed.db");
     let mut child = Command::new(BIN)
-        .args(["ingest", input.to_str().unwrap(), "--db", killed.to_str().unwrap(), "--batch-size", "8"])
+        .args([
+            "ingest",
+            input.to_str().unwrap(),
+            "--db",
+            killed.to_str().unwrap(),
+            "--batch-size",
+            "8",
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -127,22 +151,37 @@ fn reingest_changes_nothing_and_kill_9_resumes_exactly() {
         if let Ok(Some(_)) = child.try_wait() {
             break;
         }
-        let n = if killed.exists() { count(&killed, "articles") } else { 0 };
+        let n = if killed.exists() {
+            count(&killed, "articles")
+        } else {
+            0
+        };
         if n > 0 {
             child.kill().unwrap(); // SIGKILL on Unix
             let _ = child.wait();
             interrupted = n < 400;
             break;
         }
-        assert!(start.elapsed() < Duration::from_secs(120), "ingest made no progress");
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "ingest made no progress"
+        );
         std::thread::sleep(Duration::from_millis(5));
     }
     if !interrupted {
         eprintln!("note: the ingest finished before it could be killed; resume not exercised");
     }
     let out = ingest(&killed, &input, &["--batch-size", "8"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(dump(&killed), reference, "a killed and resumed ingest must equal a clean one");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        dump(&killed),
+        reference,
+        "a killed and resumed ingest must equal a clean one"
+    );
 }
 
 #[test]
@@ -151,10 +190,7 @@ fn exports_from_the_cli() {
     let input = corpus(dir.path(), 30);
     let db = dir.path().join("e.db");
     assert!(ingest(&db, &input, &[]).status.success());
-    for (format, check) in [
-        ("gdelt", 61usize),
-        ("mentions", 16),
-    ] {
+    for (format, check) in [("gdelt", 61usize), ("mentions", 16)] {
         let out = Command::new(BIN)
             .args(["export", "--db", db.to_str().unwrap(), "--format", format])
             .output()
@@ -167,18 +203,40 @@ fn exports_from_the_cli() {
     }
     let pq = dir.path().join("e.parquet");
     let out = Command::new(BIN)
-        .args(["export", "--db", db.to_str().unwrap(), "--format", "parquet", "--out", pq.to_str().unwrap()])
+        .args([
+            "export",
+            "--db",
+            db.to_str().unwrap(),
+            "--format",
+            "parquet",
+            "--out",
+            pq.to_str().unwrap(),
+        ])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(&std::fs::read(&pq).unwrap()[..4], b"PAR1");
     let out = Command::new(BIN)
-        .args(["export", "--db", db.to_str().unwrap(), "--format", "parquet"])
+        .args([
+            "export",
+            "--db",
+            db.to_str().unwrap(),
+            "--format",
+            "parquet",
+        ])
         .output()
         .unwrap();
     assert!(!out.status.success(), "parquet to stdout must be refused");
     let out = Command::new(BIN)
-        .args(["export", "--db", dir.path().join("missing.db").to_str().unwrap()])
+        .args([
+            "export",
+            "--db",
+            dir.path().join("missing.db").to_str().unwrap(),
+        ])
         .output()
         .unwrap();
     assert!(!out.status.success());
@@ -187,7 +245,8 @@ fn exports_from_the_cli() {
 /// The geoparsing news corpus (read from ../shared, never copied): ingest twice, no duplicates.
 #[test]
 fn geoparsing_corpus_twice_without_duplication() {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/benchmarks/geoparsing/TR-News.xml");
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/benchmarks/geoparsing/TR-News.xml");
     if !shared.exists() {
         eprintln!("skipping: {} not found", shared.display());
         return;
@@ -195,7 +254,11 @@ fn geoparsing_corpus_twice_without_duplication() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("geo.db");
     let first = ingest(&db, &shared, &["--doc-date", "2017-01-01"]);
-    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
     let before = dump(&db);
     let articles = count(&db, "articles");
     assert!(articles > 100, "{articles}");

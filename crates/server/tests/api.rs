@@ -6,7 +6,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use serde_json::Value;
-use wirecoder_core::{Analysis, Document, Event, EventActor, Evidence, Place, Quote, QuoteKind, Sentence, Speaker};
+use wirecoder_core::{
+    Analysis, Document, Event, EventActor, Evidence, Place, Quote, QuoteKind, Sentence, Speaker,
+};
 use wirecoder_server::{spawn, IngestFn, ServerConfig};
 use wirecoder_store::{ingest, IngestConfig, SkippedInput};
 
@@ -27,7 +29,7 @@ fn analyze(doc: &Document) -> Analysis {
     let first = doc.body.lines().next().unwrap_or("");
     let parts: Vec<&str> = first.split_whitespace().collect();
     let mut events = Vec::new();
-    if let [src, cameo, tgt] = parts[..] {
+    if let [src, cameo, tgt, ..] = parts[..] {
         events.push(Event {
             doc: doc.id.clone(),
             sentence: 0,
@@ -68,12 +70,22 @@ fn analyze(doc: &Document) -> Analysis {
         url: doc.url.clone(),
         date: doc.published.map(|d| d.to_string()),
         dateline: None,
-        sentences: vec![Sentence { text: doc.body.clone(), start: 0, end: doc.body.chars().count(), ..Default::default() }],
+        sentences: vec![Sentence {
+            text: doc.body.clone(),
+            start: 0,
+            end: doc.body.chars().count(),
+            ..Default::default()
+        }],
         actors: vec![],
         places: vec![],
         dates: vec![],
         quotes: vec![Quote {
-            speaker: Some(Speaker { text: "Zarif".into(), name: Some("Mohammad Javad Zarif".into()), code: Some("IRNGOV".into()), country: Some("IRN".into()) }),
+            speaker: Some(Speaker {
+                text: "Zarif".into(),
+                name: Some("Mohammad Javad Zarif".into()),
+                code: Some("IRNGOV".into()),
+                country: Some("IRN".into()),
+            }),
             text: doc.body.clone(),
             start: 0,
             end: doc.body.chars().count(),
@@ -99,7 +111,7 @@ fn docs() -> Vec<Document> {
             id: format!("d{i}"),
             url: Some(format!("https://site{i}.example/a")),
             title: Some(format!("Story {i}")),
-            published: chrono::NaiveDate::from_ymd_opt(2016, 6, 9 + i as u32),
+            published: chrono::NaiveDate::from_ymd_opt(2016, 6, 9 + (i % 2) as u32),
             body: l.to_string(),
             ..Default::default()
         })
@@ -107,12 +119,28 @@ fn docs() -> Vec<Document> {
 }
 
 fn build_db(path: &Path) {
-    ingest(path, docs().into_iter().map(Ok::<_, SkippedInput>), analyze, &IngestConfig::default(), |_, _| {}).unwrap();
+    ingest(
+        path,
+        docs().into_iter().map(Ok::<_, SkippedInput>),
+        analyze,
+        &IngestConfig::default(),
+        |_, _| {},
+    )
+    .unwrap();
 }
 
-fn request(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> (u16, String) {
+fn request(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> (u16, String) {
     let mut s = TcpStream::connect(addr).unwrap();
-    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+    let mut req = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
     for (k, v) in headers {
         req.push_str(&format!("{k}: {v}\r\n"));
     }
@@ -124,7 +152,10 @@ fn request(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, &str)],
     let text = String::from_utf8_lossy(&raw).to_string();
     let (head, rest) = text.split_once("\r\n\r\n").unwrap();
     let status: u16 = head.split(' ').nth(1).unwrap().parse().unwrap();
-    let body = if head.to_ascii_lowercase().contains("transfer-encoding: chunked") {
+    let body = if head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
         let mut out = String::new();
         let mut rest = rest;
         while let Some((size, after)) = rest.split_once("\r\n") {
@@ -151,12 +182,23 @@ fn start(db: &Path, token: Option<&str>) -> SocketAddr {
     let ingest_fn: IngestFn = Arc::new({
         let db = db.to_path_buf();
         move |docs: Vec<Document>| {
-            ingest(&db, docs.into_iter().map(Ok), analyze, &IngestConfig::default(), |_, _| {}).map_err(|e| e.to_string())
+            ingest(
+                &db,
+                docs.into_iter().map(Ok),
+                analyze,
+                &IngestConfig::default(),
+                |_, _| {},
+            )
+            .map_err(|e| e.to_string())
         }
     });
     spawn(
         "127.0.0.1:0".parse().unwrap(),
-        ServerConfig { db: db.to_path_buf(), write_token: token.map(str::to_string), ingest: Some(ingest_fn) },
+        ServerConfig {
+            db: db.to_path_buf(),
+            write_token: token.map(str::to_string),
+            ingest: Some(ingest_fn),
+        },
     )
     .unwrap()
 }
@@ -170,20 +212,29 @@ fn read_endpoints() {
 
     let (s, v) = get(addr, "/api/events");
     assert_eq!(s, 200);
-    assert_eq!(v["count"], 4);
+    assert_eq!(
+        v["count"], 3,
+        "the two IRNGOV 043 SYRGOV articles of one day are one event"
+    );
     let (_, v) = get(addr, "/api/events?actor=irn&limit=1");
     assert_eq!(v["count"], 1);
     let next = v["next_cursor"].as_str().unwrap().to_string();
-    let (_, v2) = get(addr, &format!("/api/events?actor=IRN&limit=1&cursor={next}"));
+    let (_, v2) = get(
+        addr,
+        &format!("/api/events?actor=IRN&limit=1&cursor={next}"),
+    );
     assert!(v2["events"][0]["id"].as_i64() > v["events"][0]["id"].as_i64());
-    assert_eq!(get(addr, "/api/events?dyad=IRNGOV,SYRGOV").1["count"], 2);
+    assert_eq!(get(addr, "/api/events?dyad=IRNGOV,SYRGOV").1["count"], 1);
     assert_eq!(get(addr, "/api/events?root=19").1["count"], 1);
     assert_eq!(get(addr, "/api/events?quad=4&country=RUS").1["count"], 1);
-    assert_eq!(get(addr, "/api/events?from=2016-06-10&to=2016-06-11").1["count"], 2);
-    assert_eq!(get(addr, "/api/events?bbox=50,30,60,40").1["count"], 4);
+    assert_eq!(
+        get(addr, "/api/events?from=2016-06-10&to=2016-06-11").1["count"],
+        2
+    );
+    assert_eq!(get(addr, "/api/events?bbox=50,30,60,40").1["count"], 3);
     assert_eq!(get(addr, "/api/events?bbox=-10,-10,10,10").1["count"], 0);
     assert_eq!(get(addr, "/api/events?q=fighting%20north").1["count"], 1);
-    assert_eq!(get(addr, "/api/events?cameo=04").1["count"], 2);
+    assert_eq!(get(addr, "/api/events?cameo=04").1["count"], 1);
 
     for (path, param) in [
         ("/api/events?limit=abc", "limit"),
@@ -220,7 +271,11 @@ fn read_endpoints() {
     let (s, a) = get(addr, "/api/articles/2");
     assert_eq!(s, 200);
     assert!(a["text"].as_str().unwrap().contains("fighting"));
-    assert!(a["spans"].as_array().unwrap().iter().any(|s| s["type"] == "event" && s["text"] == "190"));
+    assert!(a["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["type"] == "event" && s["text"] == "190"));
     assert_eq!(get(addr, "/api/articles/77").0, 404);
 
     let (_, actors) = get(addr, "/api/actors?top=1");
@@ -234,18 +289,36 @@ fn read_endpoints() {
     assert_eq!(q["quotes"].as_array().unwrap().len(), 4);
     let (s, spec) = get(addr, "/api/openapi.json");
     assert_eq!(s, 200);
-    assert!(spec["paths"]["/api/events"]["get"]["parameters"].as_array().unwrap().len() >= 12);
+    assert!(
+        spec["paths"]["/api/events"]["get"]["parameters"]
+            .as_array()
+            .unwrap()
+            .len()
+            >= 12
+    );
     let (s, html) = request(addr, "GET", "/", &[], "");
     assert_eq!(s, 200);
     assert!(html.contains("<svg id=\"map\""));
     assert_eq!(get(addr, "/nope").0, 404);
 
     // read-only server refuses ingests
-    assert_eq!(request(addr, "POST", "/api/ingest", &[("Content-Type", "application/json")], "{\"documents\":[]}").0, 403);
+    assert_eq!(
+        request(
+            addr,
+            "POST",
+            "/api/ingest",
+            &[("Content-Type", "application/json")],
+            "{\"documents\":[]}"
+        )
+        .0,
+        403
+    );
 
     // readers are served while a writer holds the write lock
     let writer = rusqlite::Connection::open(&db).unwrap();
-    writer.execute_batch("BEGIN IMMEDIATE; UPDATE events SET goldstein = goldstein WHERE id = 1;").unwrap();
+    writer
+        .execute_batch("BEGIN IMMEDIATE; UPDATE events SET goldstein = goldstein WHERE id = 1;")
+        .unwrap();
     assert_eq!(get(addr, "/api/events?limit=5").0, 200);
     writer.execute_batch("ROLLBACK").unwrap();
 }
@@ -259,18 +332,46 @@ fn ingest_needs_the_token() {
     let body = r#"{"documents":[{"id":"new","url":"https://x.example/1","title":"t","date":"2016-07-01","text":"CHNGOV 057 RUSGOV signed a deal"}]}"#;
     let json = ("Content-Type", "application/json");
     assert_eq!(request(addr, "POST", "/api/ingest", &[json], body).0, 401);
-    assert_eq!(request(addr, "POST", "/api/ingest", &[json, ("Authorization", "Bearer wrong!")], body).0, 401);
-    let (s, b) = request(addr, "POST", "/api/ingest", &[json, ("Authorization", "Bearer s3cret")], "{\"documents\": 3}");
+    assert_eq!(
+        request(
+            addr,
+            "POST",
+            "/api/ingest",
+            &[json, ("Authorization", "Bearer wrong!")],
+            body
+        )
+        .0,
+        401
+    );
+    let (s, b) = request(
+        addr,
+        "POST",
+        "/api/ingest",
+        &[json, ("Authorization", "Bearer s3cret")],
+        "{\"documents\": 3}",
+    );
     assert_eq!(s, 400, "{b}");
-    let (s, b) = request(addr, "POST", "/api/ingest", &[json, ("Authorization", "Bearer s3cret")], body);
+    let (s, b) = request(
+        addr,
+        "POST",
+        "/api/ingest",
+        &[json, ("Authorization", "Bearer s3cret")],
+        body,
+    );
     assert_eq!(s, 200, "{b}");
     let summary: Value = serde_json::from_str(&b).unwrap();
     assert_eq!(summary["articles"], 1);
     assert_eq!(summary["new_events"], 1);
     assert_eq!(get(addr, "/api/events?actor=CHN").1["count"], 1);
     // posting it again changes nothing
-    let (_, b) = request(addr, "POST", "/api/ingest", &[json, ("Authorization", "Bearer s3cret")], body);
+    let (_, b) = request(
+        addr,
+        "POST",
+        "/api/ingest",
+        &[json, ("Authorization", "Bearer s3cret")],
+        body,
+    );
     let summary: Value = serde_json::from_str(&b).unwrap();
     assert_eq!(summary["articles"], 0);
-    assert_eq!(get(addr, "/api/stats").1["events"], 5);
+    assert_eq!(get(addr, "/api/stats").1["events"], 4);
 }
