@@ -815,6 +815,12 @@ impl ActorDictionary {
                 if !self.case_ok(e, keys, tokens, i, end) {
                     continue;
                 }
+                let prev_atom_ends_here = out.last().is_some_and(|a| a.ke == i);
+                if matches!(e.role, Role::People(_) | Role::Surname(_))
+                    && self.part_of_other_name(keys, ids, tokens, i, end, prev_atom_ends_here)
+                {
+                    continue;
+                }
                 if let Some(a) = self.resolve(e, i, end, keys, tokens, date, seen) {
                     taken = Some((end, a));
                     break;
@@ -829,6 +835,44 @@ impl ActorDictionary {
             }
         }
         out
+    }
+
+    /// A one-word name glued to other capitalised words belongs to someone else: "Laura
+    /// Bush", "Sharon Stone" (unless those words are themselves dictionary phrases, as in
+    /// "President Bush" or "Obama Administration").
+    fn part_of_other_name(
+        &self,
+        keys: &[Key],
+        ids: &[u32],
+        tokens: &[Token],
+        s: usize,
+        end: usize,
+        prev_atom_ends_here: bool,
+    ) -> bool {
+        if end != s + 1 {
+            return false;
+        }
+        let capital = |k: usize| {
+            keys.get(k)
+                .and_then(|key| tokens.get(key.tok))
+                .and_then(|t| t.text.chars().next())
+                .is_some_and(char::is_uppercase)
+        };
+        let mut scratch = Vec::new();
+        let next_is_name = capital(end)
+            && !NOT_NAMES.contains(&keys.get(end).map_or("", |k| k.text(tokens)))
+            && keys.get(end - 1).is_some_and(|k| !k.poss)
+            && {
+                self.trie.matches_at(keys, ids, tokens, end, &mut scratch);
+                scratch.is_empty()
+            };
+        let first_tok = keys.first().map(|k| k.tok);
+        let prev_is_name = s > 0
+            && !prev_atom_ends_here
+            && capital(s - 1)
+            && keys.get(s - 1).map(|k| Some(k.tok)) != Some(first_tok)
+            && keys.get(s - 1).is_some_and(|k| !k.poss);
+        next_is_name || prev_is_name
     }
 
     fn case_ok(&self, e: &Entry, keys: &[Key], tokens: &[Token], s: usize, end: usize) -> bool {

@@ -620,3 +620,15 @@ fn places_set_the_focus_country() {
     let c = codes(&d, "Talks were held in Tehran. Officials said", on);
     assert_eq!(c, vec![("Officials".to_string(), "IRNGOV".to_string())]);
 }
+
+#[test]
+fn one_word_names_of_other_people() {
+    let d = dict();
+    let on = date("2004-06-01");
+    assert!(codes(&d, "He met Laura Bush.", on).is_empty());
+    assert!(codes(&d, "Sharon Stone visited", on).is_empty());
+    assert!(has(&d, "President Bush said", on, "USAGOV"));
+    assert!(has(&d, "Bush said", on, "USAGOV"));
+    assert!(has(&d, "Bush Administration officials said", on, "USAGOV"));
+    assert!(has(&d, "Sharon met Abbas.", on, "ISRGOV"));
+}
