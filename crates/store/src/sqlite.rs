@@ -212,7 +212,11 @@ fn find_cluster(tx: &Transaction, sig: &[u32], threshold: f64) -> Result<Option<
         };
         let sim = hash::similarity(sig, &hash::from_blob(&blob));
         // Highest similarity wins; ties go to the oldest article, for determinism.
-        if sim >= threshold && best.map_or(true, |(_, s, _)| sim > s) {
+        let better = match best {
+            Some((_, s, _)) => sim > s,
+            None => true,
+        };
+        if sim >= threshold && better {
             best = Some((cluster, sim, id));
         }
     }
