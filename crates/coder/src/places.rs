@@ -1124,7 +1124,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
             if key.len() <= 5
                 && !dotted_surface
                 && !entries.iter().any(|e| {
-                    normalize(&e.name) == key
+                    normalize(e.name) == key
                         || e.alt_names()
                             .any(|a| !a.ends_with('.') && normalize(a) == key)
                 })
@@ -1218,8 +1218,8 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                         e.is_country()
                             || (e.feature_code == "PPLC"
                                 && gaz
-                                    .country(&e.country)
-                                    .is_some_and(|c| body.contains(c.name.as_str())))
+                                    .country(e.country)
+                                    .is_some_and(|c| body.contains(c.name)))
                     });
                 let actorish = national || entries.iter().take(3).any(|e| e.feature_code == "ADM1");
                 let next_is_verb = ACTOR_VERBS.contains(&next_l.as_str());
@@ -1342,7 +1342,7 @@ impl Focus {
 }
 
 fn feature_prior(e: &GazEntry, m: &Mention) -> f64 {
-    match (e.feature_class.as_str(), e.feature_code.as_str()) {
+    match (e.feature_class, e.feature_code) {
         // Division populations are sums of their towns, so they need no extra prior.
         ("A", c) if c.starts_with("PCL") => 6.0,
         ("A", "ADM1") if m.admin_suffix => 6.0,
@@ -1360,14 +1360,17 @@ fn feature_prior(e: &GazEntry, m: &Mention) -> f64 {
 
 fn score(e: &GazEntry, m: &Mention, focus: &Focus, qualifier: Option<&GazEntry>) -> f64 {
     let mut s = ((e.population as f64) + 1.0).log10() + feature_prior(e, m);
-    if normalize(&e.name) == m.key {
+    if normalize(e.name) == m.key {
         s += 1.0;
     }
-    let w = focus.country_weight(&e.country);
+    let w = focus.country_weight(e.country);
     if w > 0.0 {
         s += 2.0 + 4.0 * w;
     }
-    if let Some(a) = focus.admin1.get(&(e.country.clone(), e.admin1.clone())) {
+    if let Some(a) = focus
+        .admin1
+        .get(&(e.country.to_string(), e.admin1.to_string()))
+    {
         if !e.is_country() {
             s += 1.0 + a.min(3.0);
         }
@@ -1413,7 +1416,7 @@ fn best<'g>(
                 p.feature_class == "P"
                     && p.country == e.country
                     && p.admin1 == e.admin1
-                    && (normalize(&p.name) == m.key || p.population >= 100_000)
+                    && (normalize(p.name) == m.key || p.population >= 100_000)
             })
     };
     for &e in cands {
@@ -1431,9 +1434,9 @@ fn best<'g>(
 fn to_place(text: &str, e: &GazEntry, start: usize, end: usize) -> Place {
     Place {
         text: text.to_string(),
-        name: e.name.clone(),
-        country: e.country.clone(),
-        admin1: e.admin1_name.clone(),
+        name: e.name.to_string(),
+        country: e.country.to_string(),
+        admin1: e.admin1_name.map(str::to_string),
         lat: e.lat,
         lon: e.lon,
         geonames_id: e.geonames_id,
@@ -1459,7 +1462,7 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
     };
     for c in &cands {
         if let Some(e) = c.iter().find(|e| e.is_country()) {
-            add_country(&mut focus, &e.country, 1.0);
+            add_country(&mut focus, e.country, 1.0);
         }
     }
     for t in &ctx.text.tokens {
@@ -1501,11 +1504,11 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
             || e.feature_code == "ADM2"
             || e.population >= 500_000;
         if unambiguous {
-            add_country(&mut focus2, &e.country, 0.5);
+            add_country(&mut focus2, e.country, 0.5);
             if !e.admin1.is_empty() {
                 *focus2
                     .admin1
-                    .entry((e.country.clone(), e.admin1.clone()))
+                    .entry((e.country.to_string(), e.admin1.to_string()))
                     .or_default() += 1.0;
             }
             if e.feature_class == "P" || e.feature_code == "ADM2" {
@@ -1553,7 +1556,7 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
                     }
                     if !e.admin1.is_empty() {
                         *f.admin1
-                            .entry((e.country.clone(), e.admin1.clone()))
+                            .entry((e.country.to_string(), e.admin1.to_string()))
                             .or_default() += 0.5;
                     }
                     if e.feature_class == "P" || e.feature_code == "ADM2" {
