@@ -1,27 +1,24 @@
 //! Throughput of the full pipeline on a JSON array of texts (e.g. the shared news corpus
 //! extracted by `scripts/spacy-corpus-texts.py`). Compare with `scripts/spacy-bench.py`.
 //!
-//! Usage: bench TEXTS.json [THREADS]   (THREADS = 1 by default; documents are spread over
-//! the threads, each document runs single-threaded when THREADS > 1)
+//! Usage: bench TEXTS.json [THREADS]   (THREADS = 1 by default: one document at a time, the
+//! NER's tok2vec on a second thread; 0 = strictly one thread; N > 1 = documents spread over
+//! N threads, each document single-threaded)
 
 use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
     let path = args.get(1).ok_or("usage: bench TEXTS.json [THREADS]")?;
-    let threads: usize = args
-        .get(2)
-        .map(|s| s.parse())
-        .transpose()?
-        .unwrap_or(1)
-        .max(1);
+    let requested: usize = args.get(2).map(|s| s.parse()).transpose()?.unwrap_or(1);
+    let threads = requested.max(1);
     let texts: Vec<String> = serde_json::from_str(&std::fs::read_to_string(path)?)?;
     let t0 = Instant::now();
     let model = wirecoder_nlp_model::Model::embedded().map_err(|e| e.to_string())?;
     let load = t0.elapsed();
     let t1 = Instant::now();
     let (tokens, sents, ents) = if threads == 1 {
-        count(model, &texts, 0, 1, true)
+        count(model, &texts, 0, 1, requested == 1)
     } else {
         let texts = &texts;
         std::thread::scope(|s| {

@@ -228,8 +228,11 @@ impl Model {
                 self.tag_labels[best].clone()
             })
             .collect();
+        nn::give_buf(logits);
         let yf = self.parser.precompute(&t2v, n);
+        nn::give_buf(t2v);
         let parse = parser::parse(&self.parser, &yf, n, &self.parser_actions);
+        nn::give_buf(yf);
         let mut heads = parse.heads;
         let mut deps: Vec<String> = parse
             .deps
@@ -289,7 +292,9 @@ impl Model {
         // run it on a second thread for documents large enough to pay for the spawn.
         let ner_pre = || {
             let ner_t2v = self.ner_tok2vec.forward(&ner_feats, n);
-            self.ner.precompute(&ner_t2v, n)
+            let yf = self.ner.precompute(&ner_t2v, n);
+            nn::give_buf(ner_t2v);
+            yf
         };
         let main = || self.tag_and_parse(&feats, n, &is_space);
         let ((tags, heads, deps, sent_start), ner_yf) = if parallel && n >= PARALLEL_MIN_TOKENS {
@@ -350,6 +355,7 @@ impl Model {
             &sent_start,
             &is_space,
         );
+        nn::give_buf(ner_yf);
 
         let tokens = toks
             .iter()

@@ -8,6 +8,53 @@ use crate::format::ModelFile;
 use crate::hash::murmur3_u64;
 use crate::ModelError;
 
+thread_local! {
+    /// Recycled float buffers: documents reuse the same large buffers instead of
+    /// allocating and freeing megabytes per document (which fragments the heap).
+    static POOL: std::cell::RefCell<Vec<Vec<f32>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A zeroed buffer of `len` floats from this thread's pool: the smallest pooled buffer
+/// that is large enough (or the largest one, which then grows), so sizes stay stable.
+pub(crate) fn take_buf(len: usize) -> Vec<f32> {
+    let mut v = POOL
+        .try_with(|p| {
+            let mut p = p.borrow_mut();
+            let fit = p
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| b.capacity() >= len)
+                .min_by_key(|(_, b)| b.capacity())
+                .map(|(i, _)| i)
+                .or_else(|| {
+                    p.iter()
+                        .enumerate()
+                        .max_by_key(|(_, b)| b.capacity())
+                        .map(|(i, _)| i)
+                });
+            fit.map(|i| p.swap_remove(i))
+        })
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    v.clear();
+    v.resize(len, 0.0);
+    v
+}
+
+/// Buffers kept per thread.
+const POOL_SIZE: usize = 12;
+
+/// Return a buffer to this thread's pool.
+pub(crate) fn give_buf(v: Vec<f32>) {
+    let _ = POOL.try_with(|p| {
+        let mut p = p.borrow_mut();
+        if p.len() < POOL_SIZE {
+            p.push(v);
+        }
+    });
+}
+
 /// Row-major (rows×cols) → row-major (cols×rows).
 pub(crate) fn transpose(w: &[f32], rows: usize, cols: usize) -> Vec<f32> {
     let mut t = vec![0.0; rows * cols];
@@ -76,7 +123,7 @@ impl Linear {
     }
 
     pub fn forward(&self, x: &[f32], n: usize) -> Vec<f32> {
-        let mut y = vec![0.0; n * self.n_out];
+        let mut y = take_buf(n * self.n_out);
         gemm(x, n, self.n_in, &self.wt, self.n_out, &mut y);
         for row in y.chunks_exact_mut(self.n_out) {
             for (v, b) in row.iter_mut().zip(&self.b) {
@@ -164,10 +211,38 @@ pub(crate) struct Tok2Vec {
     mixer: MaxoutNorm,
     blocks: Vec<MaxoutNorm>,
     /// Mixer output per feature tuple: it depends on the token's features only.
-    mixer_cache: Mutex<HashMap<[u64; MAX_FEATS], Box<[f32]>>>,
+    mixer_cache: Mutex<MixerCache>,
 }
 
 const MAX_FEATS: usize = 6;
+
+/// Mixer rows in one preallocated slab (no per-entry allocation), cleared when full.
+#[derive(Default)]
+struct MixerCache {
+    index: HashMap<[u64; MAX_FEATS], usize>,
+    rows: Vec<f32>,
+}
+
+impl MixerCache {
+    fn get(&self, k: &[u64; MAX_FEATS]) -> Option<&[f32]> {
+        self.index
+            .get(k)
+            .and_then(|&i| self.rows.get(i * WIDTH..(i + 1) * WIDTH))
+    }
+
+    fn insert(&mut self, k: [u64; MAX_FEATS], row: &[f32]) {
+        if self.index.len() >= MIXER_CACHE_LIMIT {
+            self.index.clear();
+            self.rows.clear();
+        }
+        if self.rows.capacity() == 0 {
+            self.rows.reserve_exact(MIXER_CACHE_LIMIT * WIDTH);
+            self.index.reserve(MIXER_CACHE_LIMIT);
+        }
+        self.index.insert(k, self.rows.len() / WIDTH);
+        self.rows.extend_from_slice(row);
+    }
+}
 const MIXER_CACHE_LIMIT: usize = 40_000;
 
 pub(crate) const WIDTH: usize = 96;
@@ -198,7 +273,7 @@ impl Tok2Vec {
             embeds,
             mixer,
             blocks,
-            mixer_cache: Mutex::new(HashMap::new()),
+            mixer_cache: Mutex::new(MixerCache::default()),
         })
     }
 
@@ -206,7 +281,7 @@ impl Tok2Vec {
     pub fn forward(&self, feats: &[u64], n: usize) -> Vec<f32> {
         let nf = self.embeds.len();
         let rows = n + 2 * PAD;
-        let mut x = vec![0.0f32; rows * WIDTH];
+        let mut x = take_buf(rows * WIDTH);
         let key = |t: usize| {
             let mut k = [0u64; MAX_FEATS];
             k[..nf].copy_from_slice(&feats[t * nf..(t + 1) * nf]);
@@ -235,7 +310,7 @@ impl Tok2Vec {
         if !missing.is_empty() {
             let m = missing.len();
             let cat = WIDTH * nf;
-            let mut emb = vec![0.0f32; m * cat];
+            let mut emb = take_buf(m * cat);
             for (j, k) in missing.iter().enumerate() {
                 for (c, e) in self.embeds.iter().enumerate() {
                     let dst = &mut emb[j * cat + c * WIDTH..j * cat + (c + 1) * WIDTH];
@@ -247,25 +322,25 @@ impl Tok2Vec {
                     }
                 }
             }
-            let mut mixed = vec![0.0f32; m * WIDTH];
-            let mut z = Vec::new();
+            let mut mixed = take_buf(m * WIDTH);
+            let mut z = take_buf(0);
             self.mixer.forward(&emb, m, &mut z, &mut mixed);
             for &(t, j) in &todo {
                 x[(PAD + t) * WIDTH..(PAD + t + 1) * WIDTH]
                     .copy_from_slice(&mixed[j * WIDTH..(j + 1) * WIDTH]);
             }
             if let Ok(mut cache) = self.mixer_cache.lock() {
-                if cache.len() + m > MIXER_CACHE_LIMIT {
-                    cache.clear();
-                }
                 for (j, k) in missing.into_iter().enumerate() {
-                    cache.insert(k, mixed[j * WIDTH..(j + 1) * WIDTH].into());
+                    cache.insert(k, &mixed[j * WIDTH..(j + 1) * WIDTH]);
                 }
             }
+            for buf in [emb, mixed, z] {
+                give_buf(buf);
+            }
         }
-        let mut z = Vec::new();
-        let mut win = vec![0.0f32; rows * 3 * WIDTH];
-        let mut y = vec![0.0f32; rows * WIDTH];
+        let mut z = take_buf(0);
+        let mut win = take_buf(rows * 3 * WIDTH);
+        let mut y = take_buf(rows * WIDTH);
         for block in &self.blocks {
             for r in 0..rows {
                 let dst = &mut win[r * 3 * WIDTH..(r + 1) * 3 * WIDTH];
@@ -283,6 +358,11 @@ impl Tok2Vec {
                 *a += b;
             }
         }
-        x[PAD * WIDTH..(PAD + n) * WIDTH].to_vec()
+        let mut out = take_buf(n * WIDTH);
+        out.copy_from_slice(&x[PAD * WIDTH..(PAD + n) * WIDTH]);
+        for buf in [x, win, y, z] {
+            give_buf(buf);
+        }
+        out
     }
 }

@@ -2,7 +2,7 @@
 //! precomputed-affine network used by both the parser and the NER.
 
 use crate::format::ModelFile;
-use crate::nn::{gemm, transpose, Linear, WIDTH};
+use crate::nn::{gemm, give_buf, take_buf, transpose, Linear, WIDTH};
 use crate::ModelError;
 
 const HIDDEN: usize = 64;
@@ -56,8 +56,9 @@ impl TransitionNet {
     pub fn precompute(&self, t2v: &[f32], n: usize) -> Vec<f32> {
         let x = self.proj.forward(t2v, n);
         let width = self.n_feats * SLOT;
-        let mut yf = vec![0.0; n * width];
+        let mut yf = take_buf(n * width);
         gemm(&x, n, HIDDEN, &self.lower_wt, width, &mut yf);
+        give_buf(x);
         yf
     }
 

@@ -2,7 +2,6 @@
 //! the special-case matcher pass (`spacy/tokenizer.pyx`).
 
 use std::collections::HashMap;
-use std::sync::Mutex;
 
 use fancy_regex::Regex;
 
@@ -27,10 +26,9 @@ struct Piece {
     norm: Option<u32>,
 }
 
-/// Token pieces of one chunk relative to the chunk start (cached per chunk).
+/// Token pieces of one chunk relative to the chunk start. No per-chunk cache: the regex
+/// pre-filters make it unnecessary, and a long-lived cache fragmented the heap (RSS).
 type ChunkTokens = Vec<(usize, usize, Option<u32>)>;
-
-const CACHE_LIMIT: usize = 100_000;
 
 pub(crate) struct Tokenizer {
     prefix: Pattern,
@@ -42,7 +40,6 @@ pub(crate) struct Tokenizer {
     pub norms: Vec<String>,
     /// Special-case matcher patterns keyed by their first ORTH.
     patterns: HashMap<String, Vec<Vec<String>>>,
-    cache: Mutex<HashMap<String, ChunkTokens>>,
 }
 
 /// A tokenizer pattern: the exact (look-around) regex plus a fast necessary condition.
@@ -211,7 +208,6 @@ impl Tokenizer {
             specials,
             norms,
             patterns: HashMap::new(),
-            cache: Mutex::new(HashMap::new()),
         };
         // faster_heuristics: only special cases the affix rules could split take part.
         let mut patterns: HashMap<String, Vec<Vec<String>>> = HashMap::new();
@@ -293,19 +289,6 @@ impl Tokenizer {
 
     fn chunk(&self, text: &str, start: usize, end: usize, specials: bool, out: &mut Vec<RawToken>) {
         let s = &text[start..end];
-        if specials {
-            if let Ok(cache) = self.cache.lock() {
-                if let Some(cached) = cache.get(s) {
-                    out.extend(cached.iter().map(|&(a, b, norm)| RawToken {
-                        start: start + a,
-                        end: start + b,
-                        norm,
-                        spacy: false,
-                    }));
-                    return;
-                }
-            }
-        }
         let mut pieces = Vec::new();
         self.chunk_pieces(s, specials, &mut pieces);
         out.extend(pieces.iter().map(|&(a, b, norm)| RawToken {
@@ -314,14 +297,6 @@ impl Tokenizer {
             norm,
             spacy: false,
         }));
-        if specials {
-            if let Ok(mut cache) = self.cache.lock() {
-                if cache.len() >= CACHE_LIMIT {
-                    cache.clear();
-                }
-                cache.insert(s.to_string(), pieces);
-            }
-        }
     }
 
     fn push_special(&self, key: &str, offset: usize, out: &mut ChunkTokens) -> bool {

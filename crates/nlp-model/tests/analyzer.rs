@@ -44,7 +44,8 @@ fn worked_example_from_the_guide() {
 #[test]
 fn char_and_byte_offsets_and_sentences() {
     let a = ModelAnalyzer::new().expect("model");
-    let text = "Médecins Sans Frontières said 12 people died in Damascus. The strike hit a hospital.";
+    let text =
+        "Médecins Sans Frontières said 12 people died in Damascus. The strike hit a hospital.";
     let ta = a.analyze(text);
     for t in &ta.tokens {
         assert_eq!(&text[t.byte_start..t.byte_end], t.text);
