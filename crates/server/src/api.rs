@@ -27,6 +27,7 @@ pub fn router(config: ServerConfig) -> Router {
         pool: Pool {
             db: config.db.clone(),
             idle: Mutex::new(Vec::new()),
+            permits: tokio::sync::Semaphore::new(crate::READERS),
         },
         config,
         ingest_lock: tokio::sync::Mutex::new(()),
@@ -78,7 +79,15 @@ async fn with_reader<T: Send + 'static>(
     f: impl FnOnce(&Reader) -> wirecoder_store::Result<T> + Send + 'static,
 ) -> Result<T, ApiError> {
     let st = st.clone();
+    let _permit = st
+        .pool
+        .permits
+        .acquire()
+        .await
+        .map_err(|e| ApiError::status(StatusCode::SERVICE_UNAVAILABLE, e.to_string()))?;
+    let st2 = st.clone();
     tokio::task::spawn_blocking(move || {
+        let st = st2;
         let r = st.pool.get()?;
         let out = f(&r);
         st.pool.put(r);

@@ -33,7 +33,13 @@ pub struct ServerConfig {
 pub(crate) struct Pool {
     db: PathBuf,
     idle: Mutex<Vec<Reader>>,
+    /// Bounds concurrent queries to the number of kept connections, so a burst of requests
+    /// queues for a warm connection instead of opening (and parsing the schema of) new ones.
+    permits: tokio::sync::Semaphore,
 }
+
+/// Read connections kept open (and concurrent queries).
+pub(crate) const READERS: usize = 8;
 
 impl Pool {
     fn get(&self) -> Result<Reader, wirecoder_store::StoreError> {
@@ -45,7 +51,7 @@ impl Pool {
 
     fn put(&self, r: Reader) {
         if let Ok(mut v) = self.idle.lock() {
-            if v.len() < 32 {
+            if v.len() < READERS {
                 v.push(r);
             }
         }
