@@ -459,6 +459,12 @@ impl<'a> Coder<'a> {
                         .collect::<Vec<_>>())
                 );
             }
+            // "five years after crowds trashed its embassy": a background event, not news.
+            if let Some(g) = subj.as_ref().filter(|g| g.end > 0) {
+                if background_clause(&sent, g.start) {
+                    continue;
+                }
+            }
             let rel = if inst.kind == TriggerKind::Verb {
                 self.relative_antecedent(&sent, subj.as_ref())
             } else {
@@ -1739,6 +1745,23 @@ fn starts_at(words: &[String], q: usize, alt: &[String]) -> Option<usize> {
         return None;
     }
     (words[q..q + len].iter().zip(alt).all(|(w, a)| w == a)).then_some(len)
+}
+
+/// Whether a clause starting at `start` is a dated background clause ("almost five years
+/// after ...", "decades before ...").
+fn background_clause(sent: &Sent, start: usize) -> bool {
+    let Some(c) = start.checked_sub(1) else {
+        return false;
+    };
+    if !matches!(sent.words[c].as_str(), "after" | "before" | "since") {
+        return false;
+    }
+    (c.saturating_sub(2)..c).any(|q| {
+        matches!(
+            sent.words[q].as_str(),
+            "years" | "months" | "decades" | "weeks" | "year" | "decade" | "month" | "centuries"
+        )
+    })
 }
 
 /// Auxiliaries and adverbs between a subject and its verb ("has once again outright
