@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use anyhow::Context;
 use std::process::ExitCode;
 
+use super::common::NlpChoice;
+
 #[derive(Debug, clap::Args)]
 pub struct EvalArgs {
     #[command(subcommand)]
@@ -22,6 +24,9 @@ pub enum Suite {
         /// Print every record whose coding differs from the expected one.
         #[arg(long)]
         verbose: bool,
+        /// Language layer.
+        #[arg(long, value_enum, default_value = "rules")]
+        nlp: NlpChoice,
     },
     /// The PLOVER gold records.
     Plover {
@@ -29,9 +34,17 @@ pub enum Suite {
         /// Print every record whose event type was missed.
         #[arg(long)]
         verbose: bool,
+        /// Language layer.
+        #[arg(long, value_enum, default_value = "rules")]
+        nlp: NlpChoice,
     },
     /// A geoparsing corpus (GWN, LGL, TR-News, GeoVirus XML).
-    Geo { files: Vec<PathBuf> },
+    Geo {
+        files: Vec<PathBuf>,
+        /// Language layer.
+        #[arg(long, value_enum, default_value = "rules")]
+        nlp: NlpChoice,
+    },
 }
 
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
@@ -40,35 +53,36 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
             file,
             dict,
             verbose,
+            nlp,
         } => {
             // PETRARCH semantics: a suite's verb file replaces the built-in verbs; its
             // actors, agents and discards are added to the built-in ones.
             let pipeline = super::common::pipeline(&super::common::PipelineArgs {
                 doc_date: None,
                 dict,
-                nlp: super::common::NlpChoice::Rules,
+                nlp,
             })?;
             let mut out = std::io::stdout().lock();
             wirecoder_eval::petrarch::run(&pipeline, &file, verbose, &mut out)
                 .with_context(|| format!("evaluating {}", file.display()))?;
             Ok(ExitCode::SUCCESS)
         }
-        Suite::Plover { file, verbose } => {
+        Suite::Plover { file, verbose, nlp } => {
             let pipeline = super::common::pipeline(&super::common::PipelineArgs {
                 doc_date: None,
                 dict: Vec::new(),
-                nlp: super::common::NlpChoice::Rules,
+                nlp,
             })?;
             let mut out = std::io::stdout().lock();
             wirecoder_eval::plover::run(&pipeline, &file, verbose, &mut out)
                 .with_context(|| format!("evaluating {}", file.display()))?;
             Ok(ExitCode::SUCCESS)
         }
-        Suite::Geo { files } => {
+        Suite::Geo { files, nlp } => {
             let pipeline = super::common::pipeline(&super::common::PipelineArgs {
                 doc_date: None,
                 dict: Vec::new(),
-                nlp: super::common::NlpChoice::Rules,
+                nlp,
             })?;
             let mut out = std::io::stdout().lock();
             wirecoder_eval::geo::run(&pipeline, &files, &mut out)?;
