@@ -61,9 +61,24 @@ fn main() -> std::process::ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader went away (`wirecoder code ... | head`): stop quietly, like other tools.
+        Err(e) if is_broken_pipe(&e) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("wirecoder: {e:#}");
             std::process::ExitCode::from(2)
         }
     }
+}
+
+/// Whether an error was caused, at any depth, by writing to a closed pipe.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
+            // Library errors that carry the I/O error only in their message.
+            || c.to_string().ends_with("Broken pipe (os error 32)")
+    })
 }
