@@ -152,6 +152,49 @@ fn unknown_name_gets_role_and_nationality() {
     );
 }
 
+/// The everyday English names news uses, including those that ISO 3166 has since renamed
+/// ("Turkey" is "Türkiye" in iso-codes, "Swaziland" is "Eswatini").
+#[test]
+fn everyday_country_names() {
+    let d = dict();
+    for (text, code) in [
+        ("Turkey", "TUR"),
+        ("Turkish", "TUR"),
+        ("Brunei", "BRN"),
+        ("Czech Republic", "CZE"),
+        ("Swaziland", "SWZ"),
+        ("Ivory Coast", "CIV"),
+        ("Burma", "MMR"),
+        ("East Timor", "TLS"),
+        ("South Korea", "KOR"),
+        ("North Korea", "PRK"),
+        ("Vietnam", "VNM"),
+        ("Russia", "RUS"),
+        ("Syria", "SYR"),
+        ("Bolivia", "BOL"),
+        ("Venezuela", "VEN"),
+        ("Tanzania", "TZA"),
+        ("Laos", "LAO"),
+        ("Moldova", "MDA"),
+        ("Vatican", "VAT"),
+        ("Taiwan", "TWN"),
+        ("DR Congo", "COD"),
+        ("Britain", "GBR"),
+        ("Holland", "NLD"),
+        ("Dominican", "DOM"),
+        ("Cape Verde", "CPV"),
+        ("North Macedonia", "MKD"),
+        ("Kosovo", "KSV"),
+    ] {
+        let sentence = format!("They met {text} on Monday.");
+        assert!(
+            has(&d, &sentence, date("2020-01-01"), code),
+            "{text} → {code}: {:?}",
+            codes(&d, &sentence, date("2020-01-01"))
+        );
+    }
+}
+
 #[test]
 fn country_agent_patterns() {
     let d = dict();
