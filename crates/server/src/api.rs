@@ -17,6 +17,8 @@ use crate::params::{bbox, check_code, ApiError, Params};
 use crate::{AppState, Pool, ServerConfig};
 
 const DASHBOARD: &str = include_str!("../assets/index.html");
+/// Country outlines for the dashboard map (built by `scripts/build-basemap`).
+const WORLD: &str = include_str!("../assets/world.json");
 
 type Shared = State<Arc<AppState>>;
 type RawQuery = Result<Query<Vec<(String, String)>>, QueryRejection>;
@@ -34,6 +36,7 @@ pub fn router(config: ServerConfig) -> Router {
     });
     Router::new()
         .route("/", get(dashboard))
+        .route("/assets/world.json", get(world))
         .route("/api/openapi.json", get(openapi))
         .route("/api/stats", get(stats))
         .route("/api/events", get(events))
@@ -57,6 +60,17 @@ async fn not_found() -> ApiError {
 
 async fn dashboard() -> Html<&'static str> {
     Html(DASHBOARD)
+}
+
+async fn world() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "application/json"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        WORLD,
+    )
+        .into_response()
 }
 
 async fn openapi() -> Response {

@@ -299,6 +299,14 @@ fn read_endpoints() {
     let (s, html) = request(addr, "GET", "/", &[], "");
     assert_eq!(s, 200);
     assert!(html.contains("<svg id=\"map\""));
+    // the map's country outlines: SVG paths for at least every large country
+    let (s, world) = get(addr, "/assets/world.json");
+    assert_eq!(s, 200);
+    let countries = world["countries"].as_array().unwrap();
+    assert!(countries.len() > 150);
+    assert!(countries
+        .iter()
+        .any(|c| c["name"] == "Syria" && c["d"].as_str().unwrap().starts_with('M')));
     assert_eq!(get(addr, "/nope").0, 404);
 
     // read-only server refuses ingests
