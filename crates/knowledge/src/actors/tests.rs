@@ -632,3 +632,71 @@ fn one_word_names_of_other_people() {
     assert!(has(&d, "Bush Administration officials said", on, "USAGOV"));
     assert!(has(&d, "Sharon met Abbas.", on, "ISRGOV"));
 }
+
+#[test]
+fn people_role_tags() {
+    let ok = "A Person | | USAGOV 2001-01-20..2009-01-20 HOS+HOG; USAGOVMIL 2010..2011 DM; USAGOV 2012.. FM\n";
+    let rows = match data::people("t", ok) {
+        Ok(r) => r,
+        Err(e) => panic!("{e}"),
+    };
+    let plain = match data::people(
+        "t",
+        "A Person | | USAGOV 2001-01-20..2009-01-20; USAGOVMIL 2010..2011; USAGOV 2012..\n",
+    ) {
+        Ok(r) => r,
+        Err(e) => panic!("{e}"),
+    };
+    // The tag changes nothing the coder sees.
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].tenures, plain[0].tenures);
+    for bad in [
+        "A | | USAGOV 2001..2002 XX",
+        "A | | USAGOV 2001..2002 FM FM",
+        "A | | USAGOV 2001..2002 HOS+HOS",
+        "A | | USAGOV 2001..2002 DM",
+        "A | | USAGOVMIL 2001..2002 FM",
+        "A | | USAMIL 2001..2002 HOS",
+        "A | | USAGOV FM",
+    ] {
+        assert!(data::people("t", bad).is_err(), "{bad}");
+    }
+}
+
+/// The built-in people files: each person once, tenures that parse, start before they
+/// end, fall in 1940..=2026 and, for the same code, do not overlap (a shared handover
+/// day is fine).
+#[test]
+fn people_files_are_consistent() {
+    let mut names: HashMap<String, String> = HashMap::new();
+    let lo = NaiveDate::from_ymd_opt(1940, 1, 1);
+    let hi = NaiveDate::from_ymd_opt(2026, 12, 31);
+    let mut problems = Vec::new();
+    for (file, text) in data::PEOPLE {
+        let rows = match data::people(file, text) {
+            Ok(r) => r,
+            Err(e) => panic!("{e}"),
+        };
+        for r in rows {
+            let key = phrase_keys(&r.name).join(" ");
+            if let Some(other) = names.insert(key, file.to_string()) {
+                problems.push(format!("{} twice ({other}, {file})", r.name));
+            }
+            for (i, a) in r.tenures.iter().enumerate() {
+                for d in [a.from, a.to].into_iter().flatten() {
+                    if Some(d) < lo || Some(d) > hi {
+                        problems.push(format!("{}: date {d} out of range", r.name));
+                    }
+                }
+                for b in &r.tenures[i + 1..] {
+                    let a_before_b = a.to.is_some_and(|t| b.from.is_some_and(|f| t <= f));
+                    let b_before_a = b.to.is_some_and(|t| a.from.is_some_and(|f| t <= f));
+                    if a.code == b.code && !a_before_b && !b_before_a {
+                        problems.push(format!("{}: {} tenures overlap", r.name, a.code));
+                    }
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
