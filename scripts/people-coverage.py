@@ -10,6 +10,7 @@ government). Gaps shorter than --min-days (handovers, short acting spells) are i
     scripts/people-coverage.py            # gaps per country and office, then a summary
     scripts/people-coverage.py --summary  # the summary only
     scripts/people-coverage.py RUS UKR    # some countries only
+    scripts/people-coverage.py --collisions  # surnames that need the full name
 
 It also warns when two people hold the same office of a country at once (beyond a shared
 handover month): usually a wrong date. Standard library only.
@@ -51,7 +52,15 @@ NOT_AN_OFFICE = [
     ("KSV", "FM", "2000", "2008-02-16", "UN administration"),
     ("KSV", "DM", "2000", "2019-03-03", "UN administration, then no army"),
     ("KSV", "IM", "2000", "2002-03-03", "UN administration"),
-] + [("SSD", r, "2000", "2011-07-08", "not independent") for r in ROLES]
+    ("IRQ", "HOS", "2003-04-10", "2004-06-27", "Coalition Provisional Authority"),
+    ("IRQ", "HOG", "2003-04-10", "2004-06-27", "Coalition Provisional Authority"),
+    ("LBN", "HOS", "2007-11-24", "2008-05-24", "vacant"),
+    ("LBN", "HOS", "2014-05-26", "2016-10-30", "vacant"),
+    ("LBN", "HOS", "2022-10-31", "2025-01-08", "vacant"),
+    ("PSE", "HOG", "2000", "2003-03-18", "no prime minister before 2003"),
+    ("PSE", "DM", "2000", "2026", "no defence ministry"),
+] + [("SSD", r, "2000", "2011-07-08", "not independent") for r in ROLES] + [
+    ("AFG", r, "2000", "2001-12-21", "Taliban emirate, coded IMGTAL") for r in ROLES]
 
 
 def parse_date(s, end):
@@ -86,6 +95,53 @@ def read_people():
     return out
 
 
+def read_names():
+    """[(name, [aliases], [(from, to)])] for every person."""
+    out = []
+    for path in sorted(glob.glob(os.path.join(ROOT, "data/actors/people/*.txt"))):
+        for line in open(path, encoding="utf-8"):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            cols = [c.strip() for c in line.split("|")]
+            spans = []
+            for t in cols[2].split(";"):
+                words = t.split()
+                if len(words) >= 2 and not words[0].endswith("ELI"):
+                    a, b = words[1].split("..")
+                    spans.append((parse_date(a, False) if a else dt.date(1900, 1, 1),
+                                  parse_date(b, True) if b else WINDOW[1]))
+            aliases = [a.strip() for a in cols[1].split(";") if a.strip()]
+            out.append((cols[0], aliases, spans))
+    return out
+
+
+def collisions():
+    """One-word explicit aliases that take another person's surname (the alias always
+    wins, whoever is in office), and surnames shared by two people in office at once
+    (the coder then needs the full name)."""
+    people = read_names()
+    key = lambda w: w.lower().replace("al-", "").replace("el-", "")
+    surname = {}
+    for name, _, spans in people:
+        if len(name.split()) > 1:
+            surname.setdefault(key(name.split()[-1]), []).append((name, spans))
+    for name, aliases, spans in people:
+        for a in aliases:
+            if " " in a:
+                continue
+            for other, ospans in surname.get(key(a), []):
+                if other != name and any(t >= WINDOW[0] for _, t in ospans):
+                    print(f"alias {a!r} of {name} hides {other}")
+    for s_, holders in sorted(surname.items()):
+        for i, (n1, sp1) in enumerate(holders):
+            for n2, sp2 in holders[i + 1:]:
+                both = [(max(a1, a2), min(b1, b2)) for a1, b1 in sp1 for a2, b2 in sp2
+                        if max(a1, a2) <= min(b1, b2) and min(b1, b2) >= WINDOW[0]]
+                if both:
+                    a, b = both[0]
+                    print(f"surname {s_!r}: {n1} and {n2} both in office {a}..{b}")
+
+
 def merge(spans):
     spans = sorted(spans)
     out = []
@@ -116,7 +172,12 @@ def main():
     ap.add_argument("countries", nargs="*", help="alpha-3 codes (default: the built-in list)")
     ap.add_argument("--min-days", type=int, default=30)
     ap.add_argument("--summary", action="store_true")
+    ap.add_argument("--collisions", action="store_true",
+                    help="list surname clashes instead of gaps")
     args = ap.parse_args()
+    if args.collisions:
+        collisions()
+        return
     countries = args.countries or COUNTRIES
     tenures = read_people()
     lo, hi = WINDOW

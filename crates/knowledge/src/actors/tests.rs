@@ -700,3 +700,37 @@ fn people_files_are_consistent() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Tenures of the people files pick the office held on the document date, and surnames
+/// shared by two people go to the one in office.
+#[test]
+fn office_holders_by_date() {
+    let d = dict();
+    for (text, on, code) in [
+        ("Putin said", "2016-06-10", "RUSGOV"),
+        ("Putin said", "1998-10-01", "RUSGOVSPY"),
+        ("Lavrov said", "2001-01-01", "RUSGOV"),
+        ("Gerasimov said", "2016-06-10", "RUSMIL"),
+        ("Koizumi said", "2003-05-01", "JPNGOV"),
+        ("Koizumi said", "2025-11-01", "JPNGOVMIL"),
+        ("Rudd said", "2017-05-01", "GBRGOV"),
+        ("Rudd said", "2009-05-01", "AUSGOV"),
+        ("Napolitano said", "2007-05-01", "ITAGOV"),
+        ("Hariri said", "2002-05-01", "LBNGOV"),
+        ("Shmyhal said", "2025-09-01", "UKRGOVMIL"),
+        ("Sebastien Lecornu said", "2024-01-01", "FRAGOVMIL"),
+        ("Sebastien Lecornu said", "2025-11-01", "FRAGOV"),
+        ("Ehud Barak said", "2010-01-01", "ISRGOVMIL"),
+        ("Abdel Fattah el-Sisi said", "2013-01-01", "EGYGOVMIL"),
+        ("Jean Ping said", "2010-01-01", "IGOAU"),
+        ("Nasser al-Wuhayshi said", "2012-01-01", "IMGAQ"),
+    ] {
+        assert!(
+            has(&d, text, date(on), code),
+            "{text} {on} → {:?}",
+            codes(&d, text, date(on))
+        );
+    }
+    // Two Napolitanos in office at once: the surname alone is not enough.
+    assert!(codes(&d, "Napolitano said", date("2011-01-01")).is_empty());
+}
