@@ -191,6 +191,20 @@ fn valid_code(c: &str) -> bool {
     c.len() >= 3 && c.bytes().all(|b| b.is_ascii_uppercase() || b == b'-')
 }
 
+/// Offices a tenure may be tagged with: head of state, head of government, foreign,
+/// defence and interior minister.
+pub(crate) const ROLES: &[&str] = &["HOS", "HOG", "FM", "DM", "IM"];
+
+/// `HOS`, `FM`, `HOS+HOG`: known roles joined by `+`, each once.
+fn valid_roles(tag: &str) -> bool {
+    let parts: Vec<&str> = tag.split('+').collect();
+    parts.iter().all(|p| ROLES.contains(p))
+        && parts
+            .iter()
+            .enumerate()
+            .all(|(i, p)| !parts[..i].contains(p))
+}
+
 /// Parse the people files of our format (built-in: any malformed line is an error).
 pub(crate) fn people(name: &str, text: &str) -> Result<Vec<PersonRow>, KnowledgeError> {
     let mut out = Vec::new();
@@ -269,6 +283,23 @@ fn person_line(l: &str) -> Result<PersonRow, String> {
                 (from, to)
             }
         };
+        // An optional role tag after the range ("HOS", "FM", "HOS+HOG"): read by
+        // scripts/people-coverage.py to find gaps per office, checked here, not used.
+        if let Some(tag) = it.next() {
+            if !valid_roles(tag) {
+                return Err(fail(format!("unexpected text in {t:?}")));
+            }
+            // Offices are government posts: ministers of defence GOVMIL, the others GOV.
+            let sectors = code.get(3..).unwrap_or_default();
+            let fits = match tag {
+                "DM" => sectors == "GOVMIL",
+                _ if tag.contains("DM") => sectors == "GOV" || sectors == "GOVMIL",
+                _ => sectors == "GOV",
+            };
+            if !fits {
+                return Err(fail(format!("{code} does not fit the role {tag}")));
+            }
+        }
         if it.next().is_some() {
             return Err(fail(format!("unexpected text in {t:?}")));
         }

@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""Which offices of the most newsworthy countries have no holder in data/actors/people?
+
+Reads the people files (`Name | aliases | CODE FROM..TO [ROLE]; ... [| CODE]`) and, for each
+country below and each office (HOS head of state, HOG head of government, FM foreign,
+DM defence, IM interior minister), prints the periods of WINDOW that no tenure tagged with
+that office covers. Tags are joined by + ("HOS+HOG" for a president who heads the
+government). Gaps shorter than --min-days (handovers, short acting spells) are ignored.
+
+    scripts/people-coverage.py            # gaps per country and office, then a summary
+    scripts/people-coverage.py --summary  # the summary only
+    scripts/people-coverage.py RUS UKR    # some countries only
+    scripts/people-coverage.py --collisions  # surnames that need the full name
+
+It also warns when two people hold the same office of a country at once (beyond a shared
+handover month): usually a wrong date. Standard library only.
+"""
+
+import argparse
+import calendar
+import datetime as dt
+import glob
+import os
+import sys
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+WINDOW = (dt.date(2000, 1, 1), dt.date(2026, 12, 1))
+ROLES = ["HOS", "HOG", "FM", "DM", "IM"]
+
+# ~85 countries: the G20, the permanent members of the Security Council, the Middle East
+# and North Africa, and the main conflict countries of 2000-2026.
+COUNTRIES = """
+USA CHN RUS GBR FRA DEU JPN IND BRA ARG MEX CAN AUS KOR IDN ZAF ITA TUR SAU ESP
+EGY ISR PSE IRN IRQ SYR JOR LBN YEM LBY SDN TUN DZA MAR QAT ARE KWT OMN
+NGA SSD SOM ETH ERI KEN COD CAF MLI BFA NER TCD MOZ UGA RWA ZWE CIV CMR
+AFG PAK BGD LKA MMR THA PHL PRK TWN 
+VEN COL CUB BOL ECU PER CHL NIC HTI
+UKR BLR POL HUN SRB KSV GEO ARM AZE KAZ UZB KGZ TJK MDA
+""".split()
+
+# Offices that do not exist (or are not the country's own) in part of the window, so that
+# they are not reported as gaps: (country, role, from, to, why).
+NOT_AN_OFFICE = [
+    ("CAN", "HOS", "2000", "2026", "the British monarch"),
+    ("AUS", "HOS", "2000", "2026", "the British monarch"),
+    ("USA", "IM", "2000", "2003-01-23", "no Department of Homeland Security yet"),
+    ("JPN", "IM", "2000", "2026", "no interior ministry (police: National Public Safety Commission)"),
+    ("AUS", "IM", "2000", "2017-12-19", "no Home Affairs department yet"),
+    ("TUR", "HOG", "2018-07-09", "2026", "no prime minister since 2018"),
+    ("KSV", "HOS", "2000", "2002-03-03", "UN administration"),
+    ("KSV", "HOG", "2000", "2002-03-03", "UN administration"),
+    ("KSV", "FM", "2000", "2008-02-16", "UN administration"),
+    ("KSV", "DM", "2000", "2019-03-03", "UN administration, then no army"),
+    ("KSV", "IM", "2000", "2002-03-03", "UN administration"),
+    ("IRQ", "HOS", "2003-04-10", "2004-06-27", "Coalition Provisional Authority"),
+    ("IRQ", "HOG", "2003-04-10", "2004-06-27", "Coalition Provisional Authority"),
+    ("LBN", "HOS", "2007-11-24", "2008-05-24", "vacant"),
+    ("LBN", "HOS", "2014-05-26", "2016-10-30", "vacant"),
+    ("LBN", "HOS", "2022-10-31", "2025-01-08", "vacant"),
+    ("PSE", "HOG", "2000", "2003-03-18", "no prime minister before 2003"),
+    ("PSE", "DM", "2000", "2026", "no defence ministry"),
+] + [("SSD", r, "2000", "2011-07-08", "not independent") for r in ROLES] + [
+    ("AFG", r, "2000", "2001-12-21", "Taliban emirate, coded IMGTAL") for r in ROLES]
+
+
+def parse_date(s, end):
+    """YYYY, YYYY-MM or YYYY-MM-DD; `end` picks the last day of a year or month."""
+    parts = [int(p) for p in s.split("-")]
+    if len(parts) == 1:
+        return dt.date(parts[0], 12, 31) if end else dt.date(parts[0], 1, 1)
+    if len(parts) == 2:
+        y, m = parts
+        last = calendar.monthrange(y, m)[1]
+        return dt.date(y, m, last if end else 1)
+    return dt.date(*parts)
+
+
+def read_people():
+    """[(name, file, line, code, from, to, roles)] for every tagged tenure."""
+    out = []
+    for path in sorted(glob.glob(os.path.join(ROOT, "data/actors/people/*.txt"))):
+        for n, line in enumerate(open(path, encoding="utf-8"), 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            cols = [c.strip() for c in line.split("|")]
+            for t in cols[2].split(";"):
+                words = t.split()
+                if len(words) < 3:
+                    continue
+                code, rng, tag = words[:3]
+                a, b = rng.split("..")
+                frm = parse_date(a, False) if a else dt.date(1900, 1, 1)
+                to = parse_date(b, True) if b else WINDOW[1]
+                out.append((cols[0], os.path.basename(path), n, code, frm, to, tag.split("+")))
+    return out
+
+
+def read_names():
+    """[(name, [aliases], [(from, to)])] for every person."""
+    out = []
+    for path in sorted(glob.glob(os.path.join(ROOT, "data/actors/people/*.txt"))):
+        for line in open(path, encoding="utf-8"):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            cols = [c.strip() for c in line.split("|")]
+            spans = []
+            for t in cols[2].split(";"):
+                words = t.split()
+                if len(words) >= 2 and not words[0].endswith("ELI"):
+                    a, b = words[1].split("..")
+                    spans.append((parse_date(a, False) if a else dt.date(1900, 1, 1),
+                                  parse_date(b, True) if b else WINDOW[1]))
+            aliases = [a.strip() for a in cols[1].split(";") if a.strip()]
+            out.append((cols[0], aliases, spans))
+    return out
+
+
+def collisions():
+    """One-word explicit aliases that take another person's surname (the alias always
+    wins, whoever is in office), and surnames shared by two people in office at once
+    (the coder then needs the full name)."""
+    people = read_names()
+    key = lambda w: w.lower().replace("al-", "").replace("el-", "")
+    surname = {}
+    for name, _, spans in people:
+        if len(name.split()) > 1:
+            surname.setdefault(key(name.split()[-1]), []).append((name, spans))
+    for name, aliases, spans in people:
+        for a in aliases:
+            if " " in a:
+                continue
+            for other, ospans in surname.get(key(a), []):
+                if other != name and any(t >= WINDOW[0] for _, t in ospans):
+                    print(f"alias {a!r} of {name} hides {other}")
+    for s_, holders in sorted(surname.items()):
+        for i, (n1, sp1) in enumerate(holders):
+            for n2, sp2 in holders[i + 1:]:
+                both = [(max(a1, a2), min(b1, b2)) for a1, b1 in sp1 for a2, b2 in sp2
+                        if max(a1, a2) <= min(b1, b2) and min(b1, b2) >= WINDOW[0]]
+                if both:
+                    a, b = both[0]
+                    print(f"surname {s_!r}: {n1} and {n2} both in office {a}..{b}")
+
+
+def merge(spans):
+    spans = sorted(spans)
+    out = []
+    for a, b in spans:
+        if out and a <= out[-1][1] + dt.timedelta(days=1):
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def gaps(covered, lo, hi, min_days):
+    out = []
+    cur = lo
+    for a, b in merge(covered):
+        if a > cur:
+            out.append((cur, min(a - dt.timedelta(days=1), hi)))
+        cur = max(cur, b + dt.timedelta(days=1))
+        if cur > hi:
+            break
+    if cur <= hi:
+        out.append((cur, hi))
+    return [(a, b) for a, b in out if a <= b and (b - a).days + 1 >= min_days]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("countries", nargs="*", help="alpha-3 codes (default: the built-in list)")
+    ap.add_argument("--min-days", type=int, default=30)
+    ap.add_argument("--summary", action="store_true")
+    ap.add_argument("--collisions", action="store_true",
+                    help="list surname clashes instead of gaps")
+    args = ap.parse_args()
+    if args.collisions:
+        collisions()
+        return
+    countries = args.countries or COUNTRIES
+    tenures = read_people()
+    lo, hi = WINDOW
+    with_gaps = 0
+    gap_days = 0
+    lines = []
+    for c in countries:
+        for r in ROLES:
+            spans = [(max(f, lo), min(t, hi)) for (_, _, _, code, f, t, roles) in tenures
+                     if code[:3] == c and r in roles and t >= lo and f <= hi]
+            skip = [(parse_date(a, False), parse_date(b, True))
+                    for (cc, rr, a, b, _) in NOT_AN_OFFICE if cc == c and rr == r]
+            g = gaps(spans + skip, lo, hi, args.min_days)
+            if g:
+                with_gaps += 1
+                gap_days += sum((b - a).days + 1 for a, b in g)
+                lines.append(f"{c} {r:3} " + ", ".join(f"{a}..{b}" for a, b in g))
+        # The same office held by two people at once, beyond a month.
+        for r in ROLES:
+            held = sorted((f, t, name) for (name, _, _, code, f, t, roles) in tenures
+                          if code[:3] == c and r in roles and t >= lo and f <= hi)
+            for i, (f1, t1, n1) in enumerate(held):
+                for f2, t2, n2 in held[i + 1:]:
+                    if n1 != n2 and f2 < t1 - dt.timedelta(days=31) and f1 < t2:
+                        print(f"warning: {c} {r} {n1} ({f1}..{t1}) and {n2} ({f2}..{t2})",
+                              file=sys.stderr)
+    if not args.summary:
+        print("\n".join(lines))
+    total = len(countries) * len(ROLES)
+    people = set((name) for (name, *_rest) in tenures)
+    print(f"{len(countries)} countries x {len(ROLES)} offices: {with_gaps} of {total} with gaps "
+          f"of {args.min_days}+ days in {lo}..{hi}, {gap_days / 365.25:.1f} office-years "
+          f"missing; {len(tenures)} tagged tenures of {len(people)} people")
+
+
+if __name__ == "__main__":
+    main()
