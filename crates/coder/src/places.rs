@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use wirecoder_core::{ActorKind, Place, Token};
+use wirecoder_core::{ActorKind, Entity, Place, Token};
 use wirecoder_knowledge::gazetteer::{distance_km, normalize, GazEntry, Gazetteer};
 
 use crate::DocContext;
@@ -908,6 +908,110 @@ struct Mention {
     qualifier: Option<usize>,
 }
 
+/// What the statistical language layer's named entities say about a token span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NerSays {
+    /// No entity information (the rule layer has no NER).
+    Unknown,
+    /// The model found no entity here.
+    Nothing,
+    /// A GPE, LOC or FAC entity with exactly this span (a leading "the" aside).
+    Place,
+    /// A GPE, LOC or FAC entity that is longer than the span ("South Venezuela").
+    InPlace,
+    /// Inside (or equal to) a PERSON entity.
+    Person,
+    /// Inside (or equal to) an ORG entity.
+    Org,
+    /// Any other entity (NORP, PRODUCT, EVENT, ...).
+    Other,
+}
+
+/// The named entities of the statistical language layer, by token.
+struct Ner<'a> {
+    entities: &'a [Entity],
+    tokens: &'a [Token],
+    /// Entity index of every token; empty when there are no entities.
+    at: Vec<u32>,
+}
+
+impl<'a> Ner<'a> {
+    fn new(ctx: &DocContext<'a>) -> Self {
+        let (entities, tokens) = (&ctx.text.entities[..], &ctx.text.tokens[..]);
+        let mut at = Vec::new();
+        if !entities.is_empty() {
+            at = vec![u32::MAX; tokens.len()];
+            for (k, e) in entities.iter().enumerate() {
+                let k = u32::try_from(k).unwrap_or(u32::MAX);
+                for slot in at.iter_mut().take(e.token_end).skip(e.token_start) {
+                    *slot = k;
+                }
+            }
+        }
+        Ner {
+            entities,
+            tokens,
+            at,
+        }
+    }
+
+    fn active(&self) -> bool {
+        !self.at.is_empty()
+    }
+
+    fn entity(&self, tok: usize) -> Option<&'a Entity> {
+        self.at
+            .get(tok)
+            .and_then(|&k| self.entities.get(k as usize))
+    }
+
+    /// First token of the entity without a leading article ("the United States").
+    fn core_start(&self, e: &Entity) -> usize {
+        let the = self
+            .tokens
+            .get(e.token_start)
+            .is_some_and(|t| t.text.eq_ignore_ascii_case("the"));
+        if the && e.token_end > e.token_start + 1 {
+            e.token_start + 1
+        } else {
+            e.token_start
+        }
+    }
+
+    fn is_place(e: &Entity) -> bool {
+        matches!(e.label.as_str(), "GPE" | "LOC" | "FAC")
+    }
+
+    /// Whether a place entity starts (after any article) at token `tok`.
+    fn place_starts_at(&self, tok: usize) -> bool {
+        self.entity(tok)
+            .is_some_and(|e| Self::is_place(e) && self.core_start(e) == tok)
+    }
+
+    /// What the entities say about tokens `[a, b)`.
+    fn says(&self, a: usize, b: usize) -> NerSays {
+        if !self.active() {
+            return NerSays::Unknown;
+        }
+        let Some(e) = self.entity(a).filter(|e| b <= e.token_end) else {
+            return NerSays::Nothing;
+        };
+        if Self::is_place(e) {
+            if self.core_start(e) == a && e.token_end == b {
+                NerSays::Place
+            } else {
+                NerSays::InPlace
+            }
+        } else {
+            match e.label.as_str() {
+                "PERSON" => NerSays::Person,
+                "ORG" => NerSays::Org,
+                _ => NerSays::Other,
+            }
+        }
+    }
+}
+
 fn is_capitalised(t: &Token) -> bool {
     t.text.chars().next().is_some_and(char::is_uppercase)
 }
@@ -955,6 +1059,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
             }
         }
     }
+    let ner = Ner::new(ctx);
     for sentence in &ctx.text.sentences {
         let (s0, s1) = (
             sentence.token_start.min(tokens.len()),
@@ -971,7 +1076,9 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
         let mut i = 0;
         while i < sent.len() {
             let t = &sent[i];
-            if !is_capitalised(t) || blocked[s0 + i] {
+            // The model separates a place from the name it modifies ("U.S. President
+            // Donald Trump"), which the actor layer reads as one person.
+            if !is_capitalised(t) || (blocked[s0 + i] && !ner.place_starts_at(s0 + i)) {
                 i += 1;
                 continue;
             }
@@ -1097,6 +1204,35 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                         next_l.as_str(),
                         "police" | "council" | "university" | "county"
                     ));
+            // What the model's entities say: a place entity with exactly this span is
+            // a toponym whatever the capitalisation rules below think; a person is not,
+            // short of a strong locative cue ("in Jackson", "Jackson, Miss.").
+            let whole_tokens = byte_len == last.byte_end - first.byte_start;
+            let says = if whole_tokens {
+                ner.says(s0 + i, s0 + i + len)
+            } else {
+                NerSays::Unknown
+            };
+            let model_place = says == NerSays::Place;
+            let cue_word = if prev_l == "the" { &prev2_l } else { &prev_l };
+            let weak_cue = matches!(
+                cue_word.as_str(),
+                "of" | "to"
+                    | "at"
+                    | "from"
+                    | "between"
+                    | "over"
+                    | "via"
+                    | "through"
+                    | "visit"
+                    | "visited"
+                    | "visiting"
+                    | "left"
+                    | "reached"
+                    | "entered"
+                    | "toured"
+            ) && !(prev_l == "of" && locative);
+            let strong_cue = (locative && !weak_cue) || qualified_after || qualifies_prev;
             let cued = locative
                 || qualified_after
                 || qualifies_prev
@@ -1115,7 +1251,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
             // Ordinary words need a cue; all-caps and dotted forms ("US", "U.S.") are names.
             let title_form =
                 first.text.chars().skip(1).all(|c| !c.is_uppercase()) && !first.text.contains('.');
-            if single && title_form && !admin && gaz.is_common_word(&key) && !cued {
+            if single && title_form && !admin && gaz.is_common_word(&key) && !cued && !model_place {
                 keep = false;
             }
             // "Man" is not "Man." (Manitoba): dotted abbreviations need their period.
@@ -1123,6 +1259,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 || (!last.space_after && next.is_some_and(|n| n.text == "."));
             if key.len() <= 5
                 && !dotted_surface
+                && !model_place
                 && !entries.iter().any(|e| {
                     normalize(e.name) == key
                         || e.alt_names()
@@ -1136,6 +1273,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 && is_all_caps(first)
                 && first.text.chars().filter(|c| c.is_alphabetic()).count() <= 4
                 && !admin
+                && !model_place
             {
                 keep = false;
             }
@@ -1145,6 +1283,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 && (SPEECH_VERBS.contains(&next_l.as_str())
                     || SPEECH_VERBS.contains(&prev_l.as_str()))
                 && !locative
+                && !model_place
             {
                 keep = false;
             }
@@ -1156,7 +1295,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 && !is_all_caps(first)
             {
                 // Capitalised by position only: keep only well-known or cued names.
-                keep = locative;
+                keep = locative || model_place;
             }
             // Part of a longer capitalised name (person, organisation).
             if prev.is_some_and(|p| {
@@ -1164,7 +1303,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
             }) {
                 keep = false;
             }
-            if keep && !title_case && !glued {
+            if keep && !title_case && !glued && !model_place {
                 if let Some(p) = prev {
                     let pl = prev_l.as_str();
                     if is_capitalised(p)
@@ -1200,11 +1339,27 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                     }
                 }
             }
-            if keep && single && !locative && !admin && name_parts.contains_key(&key) {
+            if keep
+                && single
+                && !locative
+                && !admin
+                && !model_place
+                && name_parts.contains_key(&key)
+            {
                 keep = false;
             }
-            // A country, capital or division acting as the subject of a verb is an actor.
-            if keep && !locative {
+            if says == NerSays::Person && !strong_cue {
+                keep = false;
+            }
+            // A capital acting as the subject of a verb stands for its government: an actor
+            // ("Moscow has sent", "Damascus steps up"). A country or state in that position
+            // ("Canada announced", "California has confirmed") still names the territory:
+            // geoparsing gold counts it, and excluding it cost far more recall than
+            // precision.
+            let territory = entries.iter().any(|e| e.is_country())
+                || (entries.iter().any(|e| e.feature_code == "ADM1")
+                    && !entries.iter().any(|e| e.feature_code == "PPLC"));
+            if keep && !locative && !territory {
                 // A capital stands for its government only when the text is about that
                 // country (or the actor layer says so): "Dublin's boards" in Ohio news is
                 // a place.
