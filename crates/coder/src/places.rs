@@ -1233,7 +1233,15 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                     | "toured"
             ) && !(prev_l == "of" && locative);
             let strong_cue = (locative && !weak_cue) || qualified_after || qualifies_prev;
+            // The whole text is the name ("Palmyra", "Palmyra."): a query or a label,
+            // named on purpose.
+            let standalone = i == 0
+                && ctx.text.sentences.len() == 1
+                && sent[len..]
+                    .iter()
+                    .all(|t| !t.text.chars().any(char::is_alphanumeric));
             let cued = locative
+                || standalone
                 || qualified_after
                 || qualifies_prev
                 || glued
@@ -1295,12 +1303,23 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 && !is_all_caps(first)
             {
                 // Capitalised by position only: keep only well-known or cued names.
-                keep = locative || model_place;
+                keep = locative || model_place || standalone;
             }
             // Part of a longer capitalised name (person, organisation).
-            if prev.is_some_and(|p| {
-                is_capitalised(p) && TITLES.contains(&prev_l.trim_end_matches('.'))
-            }) {
+            // Lower-case titles too ("coach Ripley", "spokesman Smith"), but not the ones
+            // that are also adjectives ("a major London hospital").
+            let prev_title = prev_l.trim_end_matches('.');
+            if prev.is_some_and(|p| is_capitalised(p) && TITLES.contains(&prev_title))
+                || (TITLES.contains(&prev_title)
+                    && !matches!(
+                        prev_title,
+                        "general" | "major" | "chief" | "justice" | "father" | "sister" | "brother"
+                    ))
+                || matches!(
+                    prev_l.as_str(),
+                    "spokesman" | "spokeswoman" | "spokesperson"
+                )
+            {
                 keep = false;
             }
             if keep && !title_case && !glued && !model_place {
@@ -1457,7 +1476,9 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 .to_string();
             let start = first.start;
             let end = start + text.chars().count();
-            if qualifies_prev {
+            // "Washington, New York and Boston" is a list, not "Washington in New York".
+            let in_list = matches!(next_l.as_str(), "and" | "or" | "&");
+            if qualifies_prev && !in_list {
                 let idx = out.len();
                 if let Some(m) = out.last_mut() {
                     m.qualifier = Some(idx);
@@ -1478,28 +1499,101 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
     out
 }
 
-/// What the document is about, geographically.
-#[derive(Debug, Default)]
-struct Focus {
-    countries: BTreeMap<String, f64>,
-    admin1: BTreeMap<(String, String), f64>,
-    anchors: Vec<(f64, f64)>,
+/// What the document is about, geographically. Every piece of evidence remembers the
+/// mention name it came from, so a name is never evidence for its own reading ("Paris"
+/// read as the French government by the actor layer says nothing about which Paris).
+#[derive(Debug, Default, Clone)]
+struct Focus<'a> {
+    countries: BTreeMap<&'a str, f64>,
     total: f64,
+    /// Per mention name: its share of `countries` and of `total`.
+    own_countries: BTreeMap<&'a str, (BTreeMap<&'a str, f64>, f64)>,
+    admin1: BTreeMap<(&'a str, &'a str), f64>,
+    own_admin1: BTreeMap<&'a str, BTreeMap<(&'a str, &'a str), f64>>,
+    /// Points of confidently resolved places, with the name they came from.
+    anchors: Vec<(f64, f64, Option<&'a str>)>,
 }
 
-impl Focus {
-    fn country_weight(&self, cc: &str) -> f64 {
-        if self.total <= 0.0 {
-            return 0.0;
+impl<'a> Focus<'a> {
+    fn add_country(&mut self, cc: &'a str, w: f64, from: Option<&'a str>) {
+        if cc.is_empty() {
+            return;
         }
-        self.countries.get(cc).copied().unwrap_or(0.0) / self.total
+        *self.countries.entry(cc).or_default() += w;
+        self.total += w;
+        if let Some(k) = from {
+            let own = self.own_countries.entry(k).or_default();
+            *own.0.entry(cc).or_default() += w;
+            own.1 += w;
+        }
+    }
+
+    fn add_admin1(&mut self, cc: &'a str, admin1: &'a str, w: f64, from: Option<&'a str>) {
+        if admin1.is_empty() {
+            return;
+        }
+        *self.admin1.entry((cc, admin1)).or_default() += w;
+        if let Some(k) = from {
+            *self
+                .own_admin1
+                .entry(k)
+                .or_default()
+                .entry((cc, admin1))
+                .or_default() += w;
+        }
+    }
+
+    /// Share of the country evidence for `cc`, leaving out what name `key` brought.
+    fn country_weight(&self, cc: &str, key: &str) -> f64 {
+        let (mut c, mut t) = (self.countries.get(cc).copied().unwrap_or(0.0), self.total);
+        if let Some((own, own_total)) = self.own_countries.get(key) {
+            c -= own.get(cc).copied().unwrap_or(0.0);
+            t -= own_total;
+        }
+        if t <= 1e-9 || c <= 1e-9 {
+            0.0
+        } else {
+            c / t
+        }
+    }
+
+    fn admin1_weight(&self, cc: &'a str, admin1: &'a str, key: &str) -> f64 {
+        let a = self.admin1.get(&(cc, admin1)).copied().unwrap_or(0.0);
+        let own = self
+            .own_admin1
+            .get(key)
+            .and_then(|m| m.get(&(cc, admin1)))
+            .copied()
+            .unwrap_or(0.0);
+        a - own
+    }
+
+    /// Distance to the nearest anchor not brought by name `key`.
+    fn nearest_anchor(&self, lat: f64, lon: f64, key: &str) -> Option<f64> {
+        self.anchors
+            .iter()
+            .filter(|(_, _, k)| *k != Some(key))
+            .map(|&(alat, alon, _)| distance_km(alat, alon, lat, lon))
+            .reduce(f64::min)
+    }
+
+    /// Record a confident reading of name `key` as context for the other names.
+    fn add_reading(&mut self, e: &'a GazEntry, key: &'a str, country_w: f64, admin1_w: f64) {
+        if country_w > 0.0 {
+            self.add_country(e.country, country_w, Some(key));
+        }
+        self.add_admin1(e.country, e.admin1, admin1_w, Some(key));
+        if e.feature_class == "P" || e.feature_code == "ADM2" {
+            self.anchors.push((e.lat, e.lon, Some(key)));
+        }
     }
 }
 
 fn feature_prior(e: &GazEntry, m: &Mention) -> f64 {
     match (e.feature_class, e.feature_code) {
         // Division populations are sums of their towns, so they need no extra prior.
-        ("A", c) if c.starts_with("PCL") => 6.0,
+        // A country is the usual reading of its name ("Mexico", not Mexico City).
+        ("A", c) if c.starts_with("PCL") => 8.0,
         ("A", "ADM1") if m.admin_suffix => 6.0,
         ("A", "ADM1") => 0.5,
         ("A", "ADM2") if m.admin_suffix => 7.0,
@@ -1513,45 +1607,48 @@ fn feature_prior(e: &GazEntry, m: &Mention) -> f64 {
     }
 }
 
+/// How widely known a place is beyond its population: GeoNames lists many alternate names
+/// (translations, historical names) for famous places ("Palmyra" for Tadmur) and few for
+/// small towns that happen to share the name.
+fn prominence(e: &GazEntry) -> f64 {
+    let n = e.alt_names().count();
+    PROMINENCE * (1.0 + n as f64).ln()
+}
+
+/// Weight of [`prominence`] (per natural-log unit of alternate names).
+const PROMINENCE: f64 = 0.3;
+
 fn score(e: &GazEntry, m: &Mention, focus: &Focus, qualifier: Option<&GazEntry>) -> f64 {
-    let mut s = ((e.population as f64) + 1.0).log10() + feature_prior(e, m);
+    let mut s = ((e.population as f64) + 1.0).log10() + feature_prior(e, m) + prominence(e);
     if normalize(e.name) == m.key {
         s += 1.0;
     }
-    let w = focus.country_weight(e.country);
+    let w = focus.country_weight(e.country, &m.key);
     if w > 0.0 {
         s += 2.0 + 4.0 * w;
     }
-    if let Some(a) = focus
-        .admin1
-        .get(&(e.country.to_string(), e.admin1.to_string()))
-    {
-        if !e.is_country() {
+    if !e.is_country() {
+        let a = focus.admin1_weight(e.country, e.admin1, &m.key);
+        if a > 1e-9 {
             s += 1.0 + a.min(3.0);
         }
-    }
-    if !focus.anchors.is_empty() && !e.is_country() {
-        let near = focus
-            .anchors
-            .iter()
-            .map(|&(lat, lon)| distance_km(lat, lon, e.lat, e.lon))
-            .fold(f64::INFINITY, f64::min);
-        if near < 50.0 {
-            s += 3.0;
-        } else if near < 250.0 {
-            s += 1.5;
+        if let Some(near) = focus.nearest_anchor(e.lat, e.lon, &m.key) {
+            if near < 50.0 {
+                s += 3.0;
+            } else if near < 250.0 {
+                s += 1.5;
+            }
         }
     }
     if let Some(q) = qualifier {
-        let same_country = q.country == e.country;
-        let same_admin = q.is_country() || q.admin1 == e.admin1;
-        s += if same_country && same_admin {
-            12.0
-        } else {
-            -6.0
-        };
+        s += if contains(q, e) { 12.0 } else { -6.0 };
     }
     s
+}
+
+/// Whether division or country `q` contains place `e`.
+fn contains(q: &GazEntry, e: &GazEntry) -> bool {
+    q.country == e.country && (q.is_country() || q.admin1 == e.admin1)
 }
 
 fn best<'g>(
@@ -1586,6 +1683,42 @@ fn best<'g>(
     best
 }
 
+/// "Athens, Georgia": the place and its qualifier are read together, as the pair in which
+/// the qualifier (a country or first-level division) contains the place. Returns both
+/// readings, or None when no reading of the qualifier contains any reading of the place.
+fn best_pair<'g>(
+    cands: &[&'g GazEntry],
+    m: &Mention,
+    q_cands: &[&'g GazEntry],
+    q_mention: &Mention,
+    focus: &Focus,
+) -> Option<(&'g GazEntry, &'g GazEntry)> {
+    let mut out: Option<(&GazEntry, &GazEntry, f64)> = None;
+    for &q in q_cands
+        .iter()
+        .filter(|q| q.is_country() || q.feature_code == "ADM1")
+    {
+        if !cands
+            .iter()
+            .any(|e| contains(q, e) && e.geonames_id != q.geonames_id)
+        {
+            continue;
+        }
+        let Some((e, s)) = best(cands, m, focus, Some(q)) else {
+            continue;
+        };
+        if !contains(q, e) {
+            continue;
+        }
+        // The qualifier's own plausibility breaks ties between containing readings.
+        let s = s + 0.25 * score(q, q_mention, focus, None);
+        if out.is_none_or(|(_, _, bs)| s > bs) {
+            out = Some((e, q, s));
+        }
+    }
+    out.map(|(e, q, _)| (e, q))
+}
+
 fn to_place(text: &str, e: &GazEntry, start: usize, end: usize) -> Place {
     Place {
         text: text.to_string(),
@@ -1609,33 +1742,35 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
 
     // Focus from explicit country names, demonyms, actors and the dateline.
     let mut focus = Focus::default();
-    let add_country = |f: &mut Focus, cc: &str, w: f64| {
-        if !cc.is_empty() {
-            *f.countries.entry(cc.to_string()).or_default() += w;
-            f.total += w;
-        }
-    };
-    for c in &cands {
+    for (m, c) in mentions.iter().zip(&cands) {
         if let Some(e) = c.iter().find(|e| e.is_country()) {
-            add_country(&mut focus, e.country, 1.0);
+            focus.add_country(e.country, 1.0, Some(&m.key));
         }
     }
     for t in &ctx.text.tokens {
         if is_capitalised(t) {
             if let Some(cc) = gaz.demonym_country(&t.text) {
-                add_country(&mut focus, cc, 0.5);
+                focus.add_country(cc, 0.5, None);
             }
         }
     }
     for a in ctx.actors {
         if let Some(cc) = a.country.as_deref().and_then(|c| gaz.alpha2_of(c)) {
-            add_country(&mut focus, cc, 0.5);
+            // An actor read from a place name ("Paris" as the French government) is that
+            // name's evidence, not independent context.
+            let from = mentions
+                .iter()
+                .find(|m| m.start < a.end && a.start < m.end)
+                .map(|m| m.key.as_str());
+            focus.add_country(cc, 0.5, from);
         }
     }
     let dateline = resolve_dateline(ctx);
     if let Some(d) = &dateline {
-        add_country(&mut focus, &d.country, 2.0);
-        focus.anchors.push((d.lat, d.lon));
+        if let Some(cc) = gaz.country(&d.country).map(|c| c.country) {
+            focus.add_country(cc, 2.0, None);
+        }
+        focus.anchors.push((d.lat, d.lon, None));
     }
 
     // Pass 1: resolve, and let confident non-country resolutions add to the focus.
@@ -1643,86 +1778,89 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
     for (m, c) in mentions.iter().zip(&cands) {
         first.push(best(c, m, &focus, None).map(|(e, _)| e));
     }
-    let mut focus2 = Focus {
-        countries: focus.countries.clone(),
-        total: focus.total,
-        anchors: focus.anchors.clone(),
-        admin1: BTreeMap::new(),
-    };
-    for (e, c) in first.iter().zip(&cands) {
-        let Some(e) = e else { continue };
+    // "Athens, Georgia": qualified pairs are read together, and are confident.
+    let mut pairs: Vec<Option<&GazEntry>> = vec![None; mentions.len()];
+    let mut forced: Vec<Option<&GazEntry>> = vec![None; mentions.len()];
+    for (idx, (m, c)) in mentions.iter().zip(&cands).enumerate() {
+        let Some(qi) = m.qualifier else { continue };
+        let (Some(qm), Some(qc)) = (mentions.get(qi), cands.get(qi)) else {
+            continue;
+        };
+        if let Some((e, q)) = best_pair(c, m, qc, qm, &focus) {
+            pairs[idx] = Some(q);
+            forced[idx] = Some(e);
+            if let Some(slot) = forced.get_mut(qi) {
+                slot.get_or_insert(q);
+            }
+        }
+    }
+    let mut focus2 = focus.clone();
+    for (idx, ((m, e), c)) in mentions.iter().zip(&first).zip(&cands).enumerate() {
+        let Some(e) = forced[idx].or(*e) else {
+            continue;
+        };
         if e.is_country() {
             continue;
         }
         let unambiguous = c.len() == 1
             || e.feature_code == "ADM1"
             || e.feature_code == "ADM2"
-            || e.population >= 500_000;
+            || e.population >= 500_000
+            || forced[idx].is_some();
         if unambiguous {
-            add_country(&mut focus2, e.country, 0.5);
-            if !e.admin1.is_empty() {
-                *focus2
-                    .admin1
-                    .entry((e.country.to_string(), e.admin1.to_string()))
-                    .or_default() += 1.0;
-            }
-            if e.feature_class == "P" || e.feature_code == "ADM2" {
-                focus2.anchors.push((e.lat, e.lon));
-            }
+            focus2.add_reading(e, &m.key, 0.5, 1.0);
         }
     }
 
     // Pass 2 with qualifiers and the wider focus.
     let qualifiers: Vec<Option<&GazEntry>> = mentions
         .iter()
-        .map(|m| {
-            m.qualifier
-                .and_then(|q| first.get(q).copied().flatten())
-                .filter(|q| q.is_country() || q.feature_code == "ADM1")
+        .enumerate()
+        .map(|(idx, m)| {
+            pairs[idx].or_else(|| {
+                m.qualifier
+                    .and_then(|q| forced.get(q).copied().flatten().or(first[q]))
+                    .filter(|q| q.is_country() || q.feature_code == "ADM1")
+            })
         })
         .collect();
     let second: Vec<Option<&GazEntry>> = mentions
         .iter()
         .zip(&cands)
-        .zip(&qualifiers)
-        .map(|((m, c), q)| best(c, m, &focus2, *q).map(|(e, _)| e))
+        .enumerate()
+        .map(|(idx, (m, c))| {
+            forced[idx].or_else(|| best(c, m, &focus2, qualifiers[idx]).map(|(e, _)| e))
+        })
         .collect();
 
-    // Pass 3: every other name's pass-2 reading is context (same-state towns and counties
-    // pull each other together); a name's own readings are left out.
-    let mut chosen: HashMap<String, &GazEntry> = HashMap::new();
+    // Pass 3: every name's pass-2 reading is context for the others (same-state towns and
+    // counties pull each other together); a name's own readings are left out.
+    let mut focus3 = focus2.clone();
+    for (m, e) in mentions.iter().zip(&second) {
+        let Some(e) = e else { continue };
+        if e.is_country() {
+            continue;
+        }
+        focus3.add_reading(e, &m.key, 0.0, 0.5);
+    }
+    // A name qualified once ("Paris, Texas") keeps that reading everywhere in the text.
+    let mut chosen: HashMap<&str, &GazEntry> = HashMap::new();
+    for (idx, m) in mentions.iter().enumerate() {
+        if let (Some(e), Some(_)) = (forced[idx], qualifiers[idx]) {
+            chosen.entry(m.key.as_str()).or_insert(e);
+        }
+    }
     let mut places = Vec::with_capacity(mentions.len());
     for (idx, (m, c)) in mentions.iter().zip(&cands).enumerate() {
-        let qualifier = qualifiers.get(idx).copied().flatten();
-        let pick = match (qualifier, chosen.get(&m.key)) {
-            (None, Some(&e)) => Some(e),
+        let qualifier = qualifiers[idx];
+        let pick = match (forced[idx], qualifier, chosen.get(m.key.as_str())) {
+            (Some(e), _, _) => Some(e),
+            (None, None, Some(&e)) => Some(e),
             _ if c.len() <= 1 => c.first().copied(),
-            _ => {
-                let mut f = Focus {
-                    countries: focus2.countries.clone(),
-                    total: focus2.total,
-                    anchors: focus2.anchors.clone(),
-                    admin1: focus2.admin1.clone(),
-                };
-                for (other, e) in mentions.iter().zip(&second) {
-                    let Some(e) = e else { continue };
-                    if other.key == m.key || e.is_country() {
-                        continue;
-                    }
-                    if !e.admin1.is_empty() {
-                        *f.admin1
-                            .entry((e.country.to_string(), e.admin1.to_string()))
-                            .or_default() += 0.5;
-                    }
-                    if e.feature_class == "P" || e.feature_code == "ADM2" {
-                        f.anchors.push((e.lat, e.lon));
-                    }
-                }
-                best(c, m, &f, qualifier).map(|(e, _)| e)
-            }
+            _ => best(c, m, &focus3, qualifier).map(|(e, _)| e),
         };
         if let Some(e) = pick {
-            chosen.entry(m.key.clone()).or_insert(e);
+            chosen.entry(m.key.as_str()).or_insert(e);
             places.push(to_place(&m.text, e, m.start, m.end));
         }
     }

@@ -349,9 +349,10 @@ pub fn score_article(gold: &GoldArticle, predicted: &[Place], gaz: &Gazetteer) -
     c
 }
 
-/// One line per error of an article, for `eval geo --verbose`: gold toponyms not predicted
-/// exactly (`MISS`), predictions matching no gold span (`FP`), exact matches resolved more
-/// than 161 km from the gold point (`FAR`). Each line carries a little context and the
+/// One line per gold toponym and prediction of an article, for `eval geo --verbose`: exact
+/// matches resolved within 161 km or without gold coordinates (`OK`), gold toponyms not
+/// predicted exactly (`MISS`), predictions matching no gold span (`FP`), exact matches
+/// resolved more than 161 km from the gold point (`FAR`). Each line carries a little context and the
 /// language layer's entity label over the span, if any (`[GPE]`).
 pub fn article_errors(
     gold: &GoldArticle,
@@ -399,6 +400,20 @@ pub fn article_errors(
                 context(g.start, g.end)
             )),
             Some(p) => {
+                let far = match (g.lat, g.lon) {
+                    (Some(lat), Some(lon)) => distance_km(lat, lon, p.lat, p.lon) > 161.0,
+                    _ => false,
+                };
+                if !far {
+                    out.push(format!(
+                        "OK {:?}{} -> {} ({} {})",
+                        g.text,
+                        label(g.start, g.end),
+                        p.name,
+                        p.country,
+                        p.feature
+                    ));
+                }
                 if let (Some(lat), Some(lon)) = (g.lat, g.lon) {
                     let d = distance_km(lat, lon, p.lat, p.lon);
                     if d > 161.0 {

@@ -41,7 +41,7 @@ pub enum Suite {
     /// A geoparsing corpus (GWN, LGL, TR-News, GeoVirus XML).
     Geo {
         files: Vec<PathBuf>,
-        /// Print every missed, spurious or far-resolved toponym, with context.
+        /// Print every toponym: correct, missed, spurious or resolved too far, with context.
         #[arg(long)]
         verbose: bool,
         /// Language layer.
