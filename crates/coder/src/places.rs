@@ -749,6 +749,10 @@ const PLACE_SUFFIX: &[&str] = &[
     "gorge",
 ];
 
+/// Words after a name inside a longer place entity of the model ("Oaxaca State",
+/// "Nenagh Municipal District"), besides [`PLACE_SUFFIX`].
+const PLACE_TYPE_WORDS: &[&str] = &["state", "municipal", "metropolitan"];
+
 /// Words before a name that still allow it to be a place ("North Carolina" is matched
 /// whole; these cover "Greater London", "Downtown Beirut", "Eastern Ghouta" misses).
 const PLACE_PREFIX: &[&str] = &[
@@ -923,6 +927,8 @@ enum NerSays {
     Person,
     /// Inside (or equal to) an ORG entity.
     Org,
+    /// Inside a number, amount, date or time ("US$ 5 million").
+    Numeric,
     /// Any other entity (NORP, PRODUCT, EVENT, ...).
     Other,
 }
@@ -1006,6 +1012,9 @@ impl<'a> Ner<'a> {
             match e.label.as_str() {
                 "PERSON" => NerSays::Person,
                 "ORG" => NerSays::Org,
+                "MONEY" | "PERCENT" | "QUANTITY" | "CARDINAL" | "ORDINAL" | "DATE" | "TIME" => {
+                    NerSays::Numeric
+                }
                 _ => NerSays::Other,
             }
         }
@@ -1370,6 +1379,20 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
             if says == NerSays::Person && !strong_cue {
                 keep = false;
             }
+            if says == NerSays::Numeric {
+                keep = false;
+            }
+            // An organisation or other non-place entity that matches only an alternate
+            // name of a minor place ("Hamas", a variant of Hamm) is not a toponym.
+            if keep
+                && matches!(says, NerSays::Org | NerSays::Other)
+                && single
+                && !admin
+                && !strong_cue
+                && !entries.iter().any(|e| normalize(e.name) == key)
+            {
+                keep = false;
+            }
             // A capital acting as the subject of a verb stands for its government: an actor
             // ("Moscow has sent", "Damascus steps up"). A country or state in that position
             // ("Canada announced", "California has confirmed") still names the territory:
@@ -1423,9 +1446,37 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 i += len;
                 continue;
             }
+            // The model's longer place name around the match ("South Venezuela", "Nenagh
+            // Municipal District") is the mention when the extra words are directions
+            // before it or place-type words after it.
+            let mut lead = first;
+            let mut extended: Option<(usize, &Token)> = None;
+            if says == NerSays::InPlace {
+                if let Some(e) = ner.entity(s0 + i) {
+                    let (a, b) = (s0 + i, s0 + i + len);
+                    let (ea, eb) = (ner.core_start(e).max(s0), e.token_end.min(s1));
+                    let word_in = |k: usize, list: &[&str]| {
+                        tokens
+                            .get(k)
+                            .is_some_and(|t| is_capitalised(t) && list.contains(&lower(t).as_str()))
+                    };
+                    let before = (ea..a).all(|k| word_in(k, PLACE_PREFIX));
+                    let after =
+                        (b..eb).all(|k| word_in(k, PLACE_SUFFIX) || word_in(k, PLACE_TYPE_WORDS));
+                    if before && after && (ea < a || eb > b) {
+                        if let Some(t) = tokens.get(ea) {
+                            lead = t;
+                        }
+                        if eb > b {
+                            extended = tokens.get(eb - 1).map(|t| (eb, t));
+                        }
+                    }
+                }
+            }
             // "Rapides Parish": the suffix belongs to the toponym.
-            let (tok_end, end_tok) = match next {
-                Some(n)
+            let (tok_end, end_tok) = match (extended, next) {
+                (Some(x), _) => x,
+                (None, Some(n))
                     if byte_len == last.byte_end - first.byte_start
                         && is_capitalised(n)
                         && PLACE_SUFFIX.contains(&next_l.as_str()) =>
@@ -1437,20 +1488,24 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
             let with_suffix = tok_end > s0 + i + len;
             // Only administrative words say "the division, not the town".
             let admin_suffix = with_suffix
-                && matches!(
-                    next_l.as_str(),
-                    "county"
-                        | "parish"
-                        | "province"
-                        | "governorate"
-                        | "district"
-                        | "region"
-                        | "township"
-                        | "borough"
-                        | "prefecture"
-                        | "oblast"
-                        | "municipality"
-                );
+                && (s0 + i + len..tok_end).any(|k| {
+                    tokens.get(k).is_some_and(|t| {
+                        matches!(
+                            lower(t).as_str(),
+                            "county"
+                                | "parish"
+                                | "province"
+                                | "governorate"
+                                | "district"
+                                | "region"
+                                | "township"
+                                | "borough"
+                                | "prefecture"
+                                | "oblast"
+                                | "municipality"
+                        )
+                    })
+                });
             let mut byte_end = if with_suffix {
                 end_tok.byte_end
             } else {
@@ -1471,10 +1526,10 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 }
             }
             let text = body
-                .get(first.byte_start..byte_end)
+                .get(lead.byte_start..byte_end)
                 .unwrap_or_default()
                 .to_string();
-            let start = first.start;
+            let start = lead.start;
             let end = start + text.chars().count();
             // "Washington, New York and Boston" is a list, not "Washington in New York".
             let in_list = matches!(next_l.as_str(), "and" | "or" | "&");

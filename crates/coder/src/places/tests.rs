@@ -266,3 +266,20 @@ fn model_entities_steer_recognition() {
         vec!["Jackson"]
     );
 }
+
+#[test]
+fn model_place_spans_and_non_places() {
+    // Token indices: Mining(0) goes(1) on(2) in(3) South(4) Venezuela(5) .(6)
+    let body = "Mining goes on in South Venezuela.";
+    assert_eq!(texts(&run_with_entities(body, &[])), vec!["Venezuela"]);
+    let p = run_with_entities(body, &[("GPE", 4, 6)]);
+    assert_eq!(texts(&p), vec!["South Venezuela"]);
+    assert_eq!(p.first().map(|p| p.country.as_str()), Some("VE"));
+    // An organisation matching only an alternate name of a minor place ("Hamas" is listed
+    // for Hamm, Germany) is not a toponym. Talks(0) with(1) Hamas(2) stalled(3) .(4)
+    let body = "Talks with Hamas stalled.";
+    assert!(run_with_entities(body, &[("ORG", 2, 3)]).is_empty());
+    // Nor is a name inside an amount.
+    let body = "Talks with Hamas stalled.";
+    assert!(run_with_entities(body, &[("MONEY", 2, 4)]).is_empty());
+}
