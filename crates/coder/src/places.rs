@@ -4,11 +4,14 @@
 //! when its context says it names a place: ordinary words that are also place names
 //! ("Mobile", "Reading") need a locative cue ("in", "near", "city of", a ", State"
 //! qualifier); months and titles never count; a name glued to other capitalised words is
-//! part of a person or organisation name; demonyms are not places; a country or capital
-//! acting as a grammatical subject ("Moscow has sent", "Moscow's pledge") is an actor.
-//! Resolution scores each mention's candidates by population, feature type, the document's
-//! focus countries and first-level divisions, explicit qualifiers ("Alexandria, Virginia")
-//! and the dateline, in two passes so confident mentions inform ambiguous ones.
+//! part of a person or organisation name; demonyms are not places; a capital acting as a
+//! grammatical subject ("Moscow has sent", "Moscow's pledge") is an actor. When the language
+//! layer has named entities (`--nlp model`), GPE/LOC/FAC spans override these heuristics and
+//! PERSON/ORG spans count against a match.
+//! Resolution scores each mention's candidates by population, prominence, feature type, the
+//! document's focus countries and first-level divisions (never counting a name as evidence
+//! for itself), explicit qualifiers ("Alexandria, Virginia", read as a pair) and the
+//! dateline, in passes so confident mentions inform ambiguous ones.
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -469,7 +469,8 @@ fn report_line(name: &str, c: &GeoCounts) -> String {
 
 /// Evaluate every corpus file, print one line per corpus and the summary line
 /// `eval geo: acc161 <v>% (<n>/<m>) recognition P <p> R <r> F1 <f>`; returns the totals.
-/// `verbose` also prints every error ([`article_errors`]), prefixed with the article id.
+/// `verbose` also prints every toponym's outcome ([`article_errors`]), prefixed with the
+/// article id.
 pub fn run(
     pipeline: &Pipeline,
     files: &[PathBuf],
