@@ -4,15 +4,18 @@
 //! when its context says it names a place: ordinary words that are also place names
 //! ("Mobile", "Reading") need a locative cue ("in", "near", "city of", a ", State"
 //! qualifier); months and titles never count; a name glued to other capitalised words is
-//! part of a person or organisation name; demonyms are not places; a country or capital
-//! acting as a grammatical subject ("Moscow has sent", "Moscow's pledge") is an actor.
-//! Resolution scores each mention's candidates by population, feature type, the document's
-//! focus countries and first-level divisions, explicit qualifiers ("Alexandria, Virginia")
-//! and the dateline, in two passes so confident mentions inform ambiguous ones.
+//! part of a person or organisation name; demonyms are not places; a capital acting as a
+//! grammatical subject ("Moscow has sent", "Moscow's pledge") is an actor. When the language
+//! layer has named entities (`--nlp model`), GPE/LOC/FAC spans override these heuristics and
+//! PERSON/ORG spans count against a match.
+//! Resolution scores each mention's candidates by population, prominence, feature type, the
+//! document's focus countries and first-level divisions (never counting a name as evidence
+//! for itself), explicit qualifiers ("Alexandria, Virginia", read as a pair) and the
+//! dateline, in passes so confident mentions inform ambiguous ones.
 
 use std::collections::{BTreeMap, HashMap};
 
-use wirecoder_core::{ActorKind, Place, Token};
+use wirecoder_core::{ActorKind, Entity, Place, Token};
 use wirecoder_knowledge::gazetteer::{distance_km, normalize, GazEntry, Gazetteer};
 
 use crate::DocContext;
@@ -749,6 +752,10 @@ const PLACE_SUFFIX: &[&str] = &[
     "gorge",
 ];
 
+/// Words after a name inside a longer place entity of the model ("Oaxaca State",
+/// "Nenagh Municipal District"), besides [`PLACE_SUFFIX`].
+const PLACE_TYPE_WORDS: &[&str] = &["state", "municipal", "metropolitan"];
+
 /// Words before a name that still allow it to be a place ("North Carolina" is matched
 /// whole; these cover "Greater London", "Downtown Beirut", "Eastern Ghouta" misses).
 const PLACE_PREFIX: &[&str] = &[
@@ -908,6 +915,115 @@ struct Mention {
     qualifier: Option<usize>,
 }
 
+/// What the statistical language layer's named entities say about a token span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NerSays {
+    /// No entity information (the rule layer has no NER).
+    Unknown,
+    /// The model found no entity here.
+    Nothing,
+    /// A GPE, LOC or FAC entity with exactly this span (a leading "the" aside).
+    Place,
+    /// A GPE, LOC or FAC entity that is longer than the span ("South Venezuela").
+    InPlace,
+    /// Inside (or equal to) a PERSON entity.
+    Person,
+    /// Inside (or equal to) an ORG entity.
+    Org,
+    /// Inside a number, amount, date or time ("US$ 5 million").
+    Numeric,
+    /// Any other entity (NORP, PRODUCT, EVENT, ...).
+    Other,
+}
+
+/// The named entities of the statistical language layer, by token.
+struct Ner<'a> {
+    entities: &'a [Entity],
+    tokens: &'a [Token],
+    /// Entity index of every token; empty when there are no entities.
+    at: Vec<u32>,
+}
+
+impl<'a> Ner<'a> {
+    fn new(ctx: &DocContext<'a>) -> Self {
+        let (entities, tokens) = (&ctx.text.entities[..], &ctx.text.tokens[..]);
+        let mut at = Vec::new();
+        if !entities.is_empty() {
+            at = vec![u32::MAX; tokens.len()];
+            for (k, e) in entities.iter().enumerate() {
+                let k = u32::try_from(k).unwrap_or(u32::MAX);
+                for slot in at.iter_mut().take(e.token_end).skip(e.token_start) {
+                    *slot = k;
+                }
+            }
+        }
+        Ner {
+            entities,
+            tokens,
+            at,
+        }
+    }
+
+    fn active(&self) -> bool {
+        !self.at.is_empty()
+    }
+
+    fn entity(&self, tok: usize) -> Option<&'a Entity> {
+        self.at
+            .get(tok)
+            .and_then(|&k| self.entities.get(k as usize))
+    }
+
+    /// First token of the entity without a leading article ("the United States").
+    fn core_start(&self, e: &Entity) -> usize {
+        let the = self
+            .tokens
+            .get(e.token_start)
+            .is_some_and(|t| t.text.eq_ignore_ascii_case("the"));
+        if the && e.token_end > e.token_start + 1 {
+            e.token_start + 1
+        } else {
+            e.token_start
+        }
+    }
+
+    fn is_place(e: &Entity) -> bool {
+        matches!(e.label.as_str(), "GPE" | "LOC" | "FAC")
+    }
+
+    /// Whether a place entity starts (after any article) at token `tok`.
+    fn place_starts_at(&self, tok: usize) -> bool {
+        self.entity(tok)
+            .is_some_and(|e| Self::is_place(e) && self.core_start(e) == tok)
+    }
+
+    /// What the entities say about tokens `[a, b)`.
+    fn says(&self, a: usize, b: usize) -> NerSays {
+        if !self.active() {
+            return NerSays::Unknown;
+        }
+        let Some(e) = self.entity(a).filter(|e| b <= e.token_end) else {
+            return NerSays::Nothing;
+        };
+        if Self::is_place(e) {
+            if self.core_start(e) == a && e.token_end == b {
+                NerSays::Place
+            } else {
+                NerSays::InPlace
+            }
+        } else {
+            match e.label.as_str() {
+                "PERSON" => NerSays::Person,
+                "ORG" => NerSays::Org,
+                "MONEY" | "PERCENT" | "QUANTITY" | "CARDINAL" | "ORDINAL" | "DATE" | "TIME" => {
+                    NerSays::Numeric
+                }
+                _ => NerSays::Other,
+            }
+        }
+    }
+}
+
 fn is_capitalised(t: &Token) -> bool {
     t.text.chars().next().is_some_and(char::is_uppercase)
 }
@@ -955,6 +1071,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
             }
         }
     }
+    let ner = Ner::new(ctx);
     for sentence in &ctx.text.sentences {
         let (s0, s1) = (
             sentence.token_start.min(tokens.len()),
@@ -971,7 +1088,9 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
         let mut i = 0;
         while i < sent.len() {
             let t = &sent[i];
-            if !is_capitalised(t) || blocked[s0 + i] {
+            // The model separates a place from the name it modifies ("U.S. President
+            // Donald Trump"), which the actor layer reads as one person.
+            if !is_capitalised(t) || (blocked[s0 + i] && !ner.place_starts_at(s0 + i)) {
                 i += 1;
                 continue;
             }
@@ -1097,7 +1216,44 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                         next_l.as_str(),
                         "police" | "council" | "university" | "county"
                     ));
+            // What the model's entities say: a place entity with exactly this span is
+            // a toponym whatever the capitalisation rules below think; a person is not,
+            // short of a strong locative cue ("in Jackson", "Jackson, Miss.").
+            let whole_tokens = byte_len == last.byte_end - first.byte_start;
+            let says = if whole_tokens {
+                ner.says(s0 + i, s0 + i + len)
+            } else {
+                NerSays::Unknown
+            };
+            let model_place = says == NerSays::Place;
+            let cue_word = if prev_l == "the" { &prev2_l } else { &prev_l };
+            let weak_cue = matches!(
+                cue_word.as_str(),
+                "of" | "to"
+                    | "at"
+                    | "from"
+                    | "between"
+                    | "over"
+                    | "via"
+                    | "through"
+                    | "visit"
+                    | "visited"
+                    | "visiting"
+                    | "left"
+                    | "reached"
+                    | "entered"
+                    | "toured"
+            ) && !(prev_l == "of" && locative);
+            let strong_cue = (locative && !weak_cue) || qualified_after || qualifies_prev;
+            // The whole text is the name ("Palmyra", "Palmyra."): a query or a label,
+            // named on purpose.
+            let standalone = i == 0
+                && ctx.text.sentences.len() == 1
+                && sent[len..]
+                    .iter()
+                    .all(|t| !t.text.chars().any(char::is_alphanumeric));
             let cued = locative
+                || standalone
                 || qualified_after
                 || qualifies_prev
                 || glued
@@ -1115,7 +1271,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
             // Ordinary words need a cue; all-caps and dotted forms ("US", "U.S.") are names.
             let title_form =
                 first.text.chars().skip(1).all(|c| !c.is_uppercase()) && !first.text.contains('.');
-            if single && title_form && !admin && gaz.is_common_word(&key) && !cued {
+            if single && title_form && !admin && gaz.is_common_word(&key) && !cued && !model_place {
                 keep = false;
             }
             // "Man" is not "Man." (Manitoba): dotted abbreviations need their period.
@@ -1123,6 +1279,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 || (!last.space_after && next.is_some_and(|n| n.text == "."));
             if key.len() <= 5
                 && !dotted_surface
+                && !model_place
                 && !entries.iter().any(|e| {
                     normalize(e.name) == key
                         || e.alt_names()
@@ -1136,6 +1293,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 && is_all_caps(first)
                 && first.text.chars().filter(|c| c.is_alphabetic()).count() <= 4
                 && !admin
+                && !model_place
             {
                 keep = false;
             }
@@ -1145,6 +1303,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 && (SPEECH_VERBS.contains(&next_l.as_str())
                     || SPEECH_VERBS.contains(&prev_l.as_str()))
                 && !locative
+                && !model_place
             {
                 keep = false;
             }
@@ -1156,15 +1315,26 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 && !is_all_caps(first)
             {
                 // Capitalised by position only: keep only well-known or cued names.
-                keep = locative;
+                keep = locative || model_place || standalone;
             }
             // Part of a longer capitalised name (person, organisation).
-            if prev.is_some_and(|p| {
-                is_capitalised(p) && TITLES.contains(&prev_l.trim_end_matches('.'))
-            }) {
+            // Lower-case titles too ("coach Ripley", "spokesman Smith"), but not the ones
+            // that are also adjectives ("a major London hospital").
+            let prev_title = prev_l.trim_end_matches('.');
+            if prev.is_some_and(|p| is_capitalised(p) && TITLES.contains(&prev_title))
+                || (TITLES.contains(&prev_title)
+                    && !matches!(
+                        prev_title,
+                        "general" | "major" | "chief" | "justice" | "father" | "sister" | "brother"
+                    ))
+                || matches!(
+                    prev_l.as_str(),
+                    "spokesman" | "spokeswoman" | "spokesperson"
+                )
+            {
                 keep = false;
             }
-            if keep && !title_case && !glued {
+            if keep && !title_case && !glued && !model_place {
                 if let Some(p) = prev {
                     let pl = prev_l.as_str();
                     if is_capitalised(p)
@@ -1200,11 +1370,41 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                     }
                 }
             }
-            if keep && single && !locative && !admin && name_parts.contains_key(&key) {
+            if keep
+                && single
+                && !locative
+                && !admin
+                && !model_place
+                && name_parts.contains_key(&key)
+            {
                 keep = false;
             }
-            // A country, capital or division acting as the subject of a verb is an actor.
-            if keep && !locative {
+            if says == NerSays::Person && !strong_cue {
+                keep = false;
+            }
+            if says == NerSays::Numeric {
+                keep = false;
+            }
+            // An organisation or other non-place entity that matches only an alternate
+            // name of a minor place ("Hamas", a variant of Hamm) is not a toponym.
+            if keep
+                && matches!(says, NerSays::Org | NerSays::Other)
+                && single
+                && !admin
+                && !strong_cue
+                && !entries.iter().any(|e| normalize(e.name) == key)
+            {
+                keep = false;
+            }
+            // A capital acting as the subject of a verb stands for its government: an actor
+            // ("Moscow has sent", "Damascus steps up"). A country or state in that position
+            // ("Canada announced", "California has confirmed") still names the territory:
+            // geoparsing gold counts it, and excluding it cost far more recall than
+            // precision.
+            let territory = entries.iter().any(|e| e.is_country())
+                || (entries.iter().any(|e| e.feature_code == "ADM1")
+                    && !entries.iter().any(|e| e.feature_code == "PPLC"));
+            if keep && !locative && !territory {
                 // A capital stands for its government only when the text is about that
                 // country (or the actor layer says so): "Dublin's boards" in Ohio news is
                 // a place.
@@ -1249,9 +1449,37 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 i += len;
                 continue;
             }
+            // The model's longer place name around the match ("South Venezuela", "Nenagh
+            // Municipal District") is the mention when the extra words are directions
+            // before it or place-type words after it.
+            let mut lead = first;
+            let mut extended: Option<(usize, &Token)> = None;
+            if says == NerSays::InPlace {
+                if let Some(e) = ner.entity(s0 + i) {
+                    let (a, b) = (s0 + i, s0 + i + len);
+                    let (ea, eb) = (ner.core_start(e).max(s0), e.token_end.min(s1));
+                    let word_in = |k: usize, list: &[&str]| {
+                        tokens
+                            .get(k)
+                            .is_some_and(|t| is_capitalised(t) && list.contains(&lower(t).as_str()))
+                    };
+                    let before = (ea..a).all(|k| word_in(k, PLACE_PREFIX));
+                    let after =
+                        (b..eb).all(|k| word_in(k, PLACE_SUFFIX) || word_in(k, PLACE_TYPE_WORDS));
+                    if before && after && (ea < a || eb > b) {
+                        if let Some(t) = tokens.get(ea) {
+                            lead = t;
+                        }
+                        if eb > b {
+                            extended = tokens.get(eb - 1).map(|t| (eb, t));
+                        }
+                    }
+                }
+            }
             // "Rapides Parish": the suffix belongs to the toponym.
-            let (tok_end, end_tok) = match next {
-                Some(n)
+            let (tok_end, end_tok) = match (extended, next) {
+                (Some(x), _) => x,
+                (None, Some(n))
                     if byte_len == last.byte_end - first.byte_start
                         && is_capitalised(n)
                         && PLACE_SUFFIX.contains(&next_l.as_str()) =>
@@ -1263,20 +1491,24 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
             let with_suffix = tok_end > s0 + i + len;
             // Only administrative words say "the division, not the town".
             let admin_suffix = with_suffix
-                && matches!(
-                    next_l.as_str(),
-                    "county"
-                        | "parish"
-                        | "province"
-                        | "governorate"
-                        | "district"
-                        | "region"
-                        | "township"
-                        | "borough"
-                        | "prefecture"
-                        | "oblast"
-                        | "municipality"
-                );
+                && (s0 + i + len..tok_end).any(|k| {
+                    tokens.get(k).is_some_and(|t| {
+                        matches!(
+                            lower(t).as_str(),
+                            "county"
+                                | "parish"
+                                | "province"
+                                | "governorate"
+                                | "district"
+                                | "region"
+                                | "township"
+                                | "borough"
+                                | "prefecture"
+                                | "oblast"
+                                | "municipality"
+                        )
+                    })
+                });
             let mut byte_end = if with_suffix {
                 end_tok.byte_end
             } else {
@@ -1297,12 +1529,14 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 }
             }
             let text = body
-                .get(first.byte_start..byte_end)
+                .get(lead.byte_start..byte_end)
                 .unwrap_or_default()
                 .to_string();
-            let start = first.start;
+            let start = lead.start;
             let end = start + text.chars().count();
-            if qualifies_prev {
+            // "Washington, New York and Boston" is a list, not "Washington in New York".
+            let in_list = matches!(next_l.as_str(), "and" | "or" | "&");
+            if qualifies_prev && !in_list {
                 let idx = out.len();
                 if let Some(m) = out.last_mut() {
                     m.qualifier = Some(idx);
@@ -1323,28 +1557,101 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
     out
 }
 
-/// What the document is about, geographically.
-#[derive(Debug, Default)]
-struct Focus {
-    countries: BTreeMap<String, f64>,
-    admin1: BTreeMap<(String, String), f64>,
-    anchors: Vec<(f64, f64)>,
+/// What the document is about, geographically. Every piece of evidence remembers the
+/// mention name it came from, so a name is never evidence for its own reading ("Paris"
+/// read as the French government by the actor layer says nothing about which Paris).
+#[derive(Debug, Default, Clone)]
+struct Focus<'a> {
+    countries: BTreeMap<&'a str, f64>,
     total: f64,
+    /// Per mention name: its share of `countries` and of `total`.
+    own_countries: BTreeMap<&'a str, (BTreeMap<&'a str, f64>, f64)>,
+    admin1: BTreeMap<(&'a str, &'a str), f64>,
+    own_admin1: BTreeMap<&'a str, BTreeMap<(&'a str, &'a str), f64>>,
+    /// Points of confidently resolved places, with the name they came from.
+    anchors: Vec<(f64, f64, Option<&'a str>)>,
 }
 
-impl Focus {
-    fn country_weight(&self, cc: &str) -> f64 {
-        if self.total <= 0.0 {
-            return 0.0;
+impl<'a> Focus<'a> {
+    fn add_country(&mut self, cc: &'a str, w: f64, from: Option<&'a str>) {
+        if cc.is_empty() {
+            return;
         }
-        self.countries.get(cc).copied().unwrap_or(0.0) / self.total
+        *self.countries.entry(cc).or_default() += w;
+        self.total += w;
+        if let Some(k) = from {
+            let own = self.own_countries.entry(k).or_default();
+            *own.0.entry(cc).or_default() += w;
+            own.1 += w;
+        }
+    }
+
+    fn add_admin1(&mut self, cc: &'a str, admin1: &'a str, w: f64, from: Option<&'a str>) {
+        if admin1.is_empty() {
+            return;
+        }
+        *self.admin1.entry((cc, admin1)).or_default() += w;
+        if let Some(k) = from {
+            *self
+                .own_admin1
+                .entry(k)
+                .or_default()
+                .entry((cc, admin1))
+                .or_default() += w;
+        }
+    }
+
+    /// Share of the country evidence for `cc`, leaving out what name `key` brought.
+    fn country_weight(&self, cc: &str, key: &str) -> f64 {
+        let (mut c, mut t) = (self.countries.get(cc).copied().unwrap_or(0.0), self.total);
+        if let Some((own, own_total)) = self.own_countries.get(key) {
+            c -= own.get(cc).copied().unwrap_or(0.0);
+            t -= own_total;
+        }
+        if t <= 1e-9 || c <= 1e-9 {
+            0.0
+        } else {
+            c / t
+        }
+    }
+
+    fn admin1_weight(&self, cc: &'a str, admin1: &'a str, key: &str) -> f64 {
+        let a = self.admin1.get(&(cc, admin1)).copied().unwrap_or(0.0);
+        let own = self
+            .own_admin1
+            .get(key)
+            .and_then(|m| m.get(&(cc, admin1)))
+            .copied()
+            .unwrap_or(0.0);
+        a - own
+    }
+
+    /// Distance to the nearest anchor not brought by name `key`.
+    fn nearest_anchor(&self, lat: f64, lon: f64, key: &str) -> Option<f64> {
+        self.anchors
+            .iter()
+            .filter(|(_, _, k)| *k != Some(key))
+            .map(|&(alat, alon, _)| distance_km(alat, alon, lat, lon))
+            .reduce(f64::min)
+    }
+
+    /// Record a confident reading of name `key` as context for the other names.
+    fn add_reading(&mut self, e: &'a GazEntry, key: &'a str, country_w: f64, admin1_w: f64) {
+        if country_w > 0.0 {
+            self.add_country(e.country, country_w, Some(key));
+        }
+        self.add_admin1(e.country, e.admin1, admin1_w, Some(key));
+        if e.feature_class == "P" || e.feature_code == "ADM2" {
+            self.anchors.push((e.lat, e.lon, Some(key)));
+        }
     }
 }
 
 fn feature_prior(e: &GazEntry, m: &Mention) -> f64 {
     match (e.feature_class, e.feature_code) {
         // Division populations are sums of their towns, so they need no extra prior.
-        ("A", c) if c.starts_with("PCL") => 6.0,
+        // A country is the usual reading of its name ("Mexico", not Mexico City).
+        ("A", c) if c.starts_with("PCL") => 8.0,
         ("A", "ADM1") if m.admin_suffix => 6.0,
         ("A", "ADM1") => 0.5,
         ("A", "ADM2") if m.admin_suffix => 7.0,
@@ -1358,45 +1665,48 @@ fn feature_prior(e: &GazEntry, m: &Mention) -> f64 {
     }
 }
 
+/// How widely known a place is beyond its population: GeoNames lists many alternate names
+/// (translations, historical names) for famous places ("Palmyra" for Tadmur) and few for
+/// small towns that happen to share the name.
+fn prominence(e: &GazEntry) -> f64 {
+    let n = e.alt_names().count();
+    PROMINENCE * (1.0 + n as f64).ln()
+}
+
+/// Weight of [`prominence`] (per natural-log unit of alternate names).
+const PROMINENCE: f64 = 0.3;
+
 fn score(e: &GazEntry, m: &Mention, focus: &Focus, qualifier: Option<&GazEntry>) -> f64 {
-    let mut s = ((e.population as f64) + 1.0).log10() + feature_prior(e, m);
+    let mut s = ((e.population as f64) + 1.0).log10() + feature_prior(e, m) + prominence(e);
     if normalize(e.name) == m.key {
         s += 1.0;
     }
-    let w = focus.country_weight(e.country);
+    let w = focus.country_weight(e.country, &m.key);
     if w > 0.0 {
         s += 2.0 + 4.0 * w;
     }
-    if let Some(a) = focus
-        .admin1
-        .get(&(e.country.to_string(), e.admin1.to_string()))
-    {
-        if !e.is_country() {
+    if !e.is_country() {
+        let a = focus.admin1_weight(e.country, e.admin1, &m.key);
+        if a > 1e-9 {
             s += 1.0 + a.min(3.0);
         }
-    }
-    if !focus.anchors.is_empty() && !e.is_country() {
-        let near = focus
-            .anchors
-            .iter()
-            .map(|&(lat, lon)| distance_km(lat, lon, e.lat, e.lon))
-            .fold(f64::INFINITY, f64::min);
-        if near < 50.0 {
-            s += 3.0;
-        } else if near < 250.0 {
-            s += 1.5;
+        if let Some(near) = focus.nearest_anchor(e.lat, e.lon, &m.key) {
+            if near < 50.0 {
+                s += 3.0;
+            } else if near < 250.0 {
+                s += 1.5;
+            }
         }
     }
     if let Some(q) = qualifier {
-        let same_country = q.country == e.country;
-        let same_admin = q.is_country() || q.admin1 == e.admin1;
-        s += if same_country && same_admin {
-            12.0
-        } else {
-            -6.0
-        };
+        s += if contains(q, e) { 12.0 } else { -6.0 };
     }
     s
+}
+
+/// Whether division or country `q` contains place `e`.
+fn contains(q: &GazEntry, e: &GazEntry) -> bool {
+    q.country == e.country && (q.is_country() || q.admin1 == e.admin1)
 }
 
 fn best<'g>(
@@ -1431,6 +1741,42 @@ fn best<'g>(
     best
 }
 
+/// "Athens, Georgia": the place and its qualifier are read together, as the pair in which
+/// the qualifier (a country or first-level division) contains the place. Returns both
+/// readings, or None when no reading of the qualifier contains any reading of the place.
+fn best_pair<'g>(
+    cands: &[&'g GazEntry],
+    m: &Mention,
+    q_cands: &[&'g GazEntry],
+    q_mention: &Mention,
+    focus: &Focus,
+) -> Option<(&'g GazEntry, &'g GazEntry)> {
+    let mut out: Option<(&GazEntry, &GazEntry, f64)> = None;
+    for &q in q_cands
+        .iter()
+        .filter(|q| q.is_country() || q.feature_code == "ADM1")
+    {
+        if !cands
+            .iter()
+            .any(|e| contains(q, e) && e.geonames_id != q.geonames_id)
+        {
+            continue;
+        }
+        let Some((e, s)) = best(cands, m, focus, Some(q)) else {
+            continue;
+        };
+        if !contains(q, e) {
+            continue;
+        }
+        // The qualifier's own plausibility breaks ties between containing readings.
+        let s = s + 0.25 * score(q, q_mention, focus, None);
+        if out.is_none_or(|(_, _, bs)| s > bs) {
+            out = Some((e, q, s));
+        }
+    }
+    out.map(|(e, q, _)| (e, q))
+}
+
 fn to_place(text: &str, e: &GazEntry, start: usize, end: usize) -> Place {
     Place {
         text: text.to_string(),
@@ -1454,33 +1800,35 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
 
     // Focus from explicit country names, demonyms, actors and the dateline.
     let mut focus = Focus::default();
-    let add_country = |f: &mut Focus, cc: &str, w: f64| {
-        if !cc.is_empty() {
-            *f.countries.entry(cc.to_string()).or_default() += w;
-            f.total += w;
-        }
-    };
-    for c in &cands {
+    for (m, c) in mentions.iter().zip(&cands) {
         if let Some(e) = c.iter().find(|e| e.is_country()) {
-            add_country(&mut focus, e.country, 1.0);
+            focus.add_country(e.country, 1.0, Some(&m.key));
         }
     }
     for t in &ctx.text.tokens {
         if is_capitalised(t) {
             if let Some(cc) = gaz.demonym_country(&t.text) {
-                add_country(&mut focus, cc, 0.5);
+                focus.add_country(cc, 0.5, None);
             }
         }
     }
     for a in ctx.actors {
         if let Some(cc) = a.country.as_deref().and_then(|c| gaz.alpha2_of(c)) {
-            add_country(&mut focus, cc, 0.5);
+            // An actor read from a place name ("Paris" as the French government) is that
+            // name's evidence, not independent context.
+            let from = mentions
+                .iter()
+                .find(|m| m.start < a.end && a.start < m.end)
+                .map(|m| m.key.as_str());
+            focus.add_country(cc, 0.5, from);
         }
     }
     let dateline = resolve_dateline(ctx);
     if let Some(d) = &dateline {
-        add_country(&mut focus, &d.country, 2.0);
-        focus.anchors.push((d.lat, d.lon));
+        if let Some(cc) = gaz.country(&d.country).map(|c| c.country) {
+            focus.add_country(cc, 2.0, None);
+        }
+        focus.anchors.push((d.lat, d.lon, None));
     }
 
     // Pass 1: resolve, and let confident non-country resolutions add to the focus.
@@ -1488,86 +1836,89 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
     for (m, c) in mentions.iter().zip(&cands) {
         first.push(best(c, m, &focus, None).map(|(e, _)| e));
     }
-    let mut focus2 = Focus {
-        countries: focus.countries.clone(),
-        total: focus.total,
-        anchors: focus.anchors.clone(),
-        admin1: BTreeMap::new(),
-    };
-    for (e, c) in first.iter().zip(&cands) {
-        let Some(e) = e else { continue };
+    // "Athens, Georgia": qualified pairs are read together, and are confident.
+    let mut pairs: Vec<Option<&GazEntry>> = vec![None; mentions.len()];
+    let mut forced: Vec<Option<&GazEntry>> = vec![None; mentions.len()];
+    for (idx, (m, c)) in mentions.iter().zip(&cands).enumerate() {
+        let Some(qi) = m.qualifier else { continue };
+        let (Some(qm), Some(qc)) = (mentions.get(qi), cands.get(qi)) else {
+            continue;
+        };
+        if let Some((e, q)) = best_pair(c, m, qc, qm, &focus) {
+            pairs[idx] = Some(q);
+            forced[idx] = Some(e);
+            if let Some(slot) = forced.get_mut(qi) {
+                slot.get_or_insert(q);
+            }
+        }
+    }
+    let mut focus2 = focus.clone();
+    for (idx, ((m, e), c)) in mentions.iter().zip(&first).zip(&cands).enumerate() {
+        let Some(e) = forced[idx].or(*e) else {
+            continue;
+        };
         if e.is_country() {
             continue;
         }
         let unambiguous = c.len() == 1
             || e.feature_code == "ADM1"
             || e.feature_code == "ADM2"
-            || e.population >= 500_000;
+            || e.population >= 500_000
+            || forced[idx].is_some();
         if unambiguous {
-            add_country(&mut focus2, e.country, 0.5);
-            if !e.admin1.is_empty() {
-                *focus2
-                    .admin1
-                    .entry((e.country.to_string(), e.admin1.to_string()))
-                    .or_default() += 1.0;
-            }
-            if e.feature_class == "P" || e.feature_code == "ADM2" {
-                focus2.anchors.push((e.lat, e.lon));
-            }
+            focus2.add_reading(e, &m.key, 0.5, 1.0);
         }
     }
 
     // Pass 2 with qualifiers and the wider focus.
     let qualifiers: Vec<Option<&GazEntry>> = mentions
         .iter()
-        .map(|m| {
-            m.qualifier
-                .and_then(|q| first.get(q).copied().flatten())
-                .filter(|q| q.is_country() || q.feature_code == "ADM1")
+        .enumerate()
+        .map(|(idx, m)| {
+            pairs[idx].or_else(|| {
+                m.qualifier
+                    .and_then(|q| forced.get(q).copied().flatten().or(first[q]))
+                    .filter(|q| q.is_country() || q.feature_code == "ADM1")
+            })
         })
         .collect();
     let second: Vec<Option<&GazEntry>> = mentions
         .iter()
         .zip(&cands)
-        .zip(&qualifiers)
-        .map(|((m, c), q)| best(c, m, &focus2, *q).map(|(e, _)| e))
+        .enumerate()
+        .map(|(idx, (m, c))| {
+            forced[idx].or_else(|| best(c, m, &focus2, qualifiers[idx]).map(|(e, _)| e))
+        })
         .collect();
 
-    // Pass 3: every other name's pass-2 reading is context (same-state towns and counties
-    // pull each other together); a name's own readings are left out.
-    let mut chosen: HashMap<String, &GazEntry> = HashMap::new();
+    // Pass 3: every name's pass-2 reading is context for the others (same-state towns and
+    // counties pull each other together); a name's own readings are left out.
+    let mut focus3 = focus2.clone();
+    for (m, e) in mentions.iter().zip(&second) {
+        let Some(e) = e else { continue };
+        if e.is_country() {
+            continue;
+        }
+        focus3.add_reading(e, &m.key, 0.0, 0.5);
+    }
+    // A name qualified once ("Paris, Texas") keeps that reading everywhere in the text.
+    let mut chosen: HashMap<&str, &GazEntry> = HashMap::new();
+    for (idx, m) in mentions.iter().enumerate() {
+        if let (Some(e), Some(_)) = (forced[idx], qualifiers[idx]) {
+            chosen.entry(m.key.as_str()).or_insert(e);
+        }
+    }
     let mut places = Vec::with_capacity(mentions.len());
     for (idx, (m, c)) in mentions.iter().zip(&cands).enumerate() {
-        let qualifier = qualifiers.get(idx).copied().flatten();
-        let pick = match (qualifier, chosen.get(&m.key)) {
-            (None, Some(&e)) => Some(e),
+        let qualifier = qualifiers[idx];
+        let pick = match (forced[idx], qualifier, chosen.get(m.key.as_str())) {
+            (Some(e), _, _) => Some(e),
+            (None, None, Some(&e)) => Some(e),
             _ if c.len() <= 1 => c.first().copied(),
-            _ => {
-                let mut f = Focus {
-                    countries: focus2.countries.clone(),
-                    total: focus2.total,
-                    anchors: focus2.anchors.clone(),
-                    admin1: focus2.admin1.clone(),
-                };
-                for (other, e) in mentions.iter().zip(&second) {
-                    let Some(e) = e else { continue };
-                    if other.key == m.key || e.is_country() {
-                        continue;
-                    }
-                    if !e.admin1.is_empty() {
-                        *f.admin1
-                            .entry((e.country.to_string(), e.admin1.to_string()))
-                            .or_default() += 0.5;
-                    }
-                    if e.feature_class == "P" || e.feature_code == "ADM2" {
-                        f.anchors.push((e.lat, e.lon));
-                    }
-                }
-                best(c, m, &f, qualifier).map(|(e, _)| e)
-            }
+            _ => best(c, m, &focus3, qualifier).map(|(e, _)| e),
         };
         if let Some(e) = pick {
-            chosen.entry(m.key.clone()).or_insert(e);
+            chosen.entry(m.key.as_str()).or_insert(e);
             places.push(to_place(&m.text, e, m.start, m.end));
         }
     }

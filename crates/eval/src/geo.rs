@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use regex::Regex;
 use wirecoder_coder::Pipeline;
-use wirecoder_core::{Document, Place};
+use wirecoder_core::{Document, Entity, Place};
 use wirecoder_knowledge::gazetteer::{distance_km, normalize, Gazetteer};
 
 /// Why an evaluation could not run.
@@ -349,6 +349,109 @@ pub fn score_article(gold: &GoldArticle, predicted: &[Place], gaz: &Gazetteer) -
     c
 }
 
+/// One line per gold toponym and prediction of an article, for `eval geo --verbose`: exact
+/// matches resolved within 161 km or without gold coordinates (`OK`), gold toponyms not
+/// predicted exactly (`MISS`), predictions matching no gold span (`FP`), exact matches
+/// resolved more than 161 km from the gold point (`FAR`). Each line carries a little context and the
+/// language layer's entity label over the span, if any (`[GPE]`).
+pub fn article_errors(
+    gold: &GoldArticle,
+    predicted: &[Place],
+    entities: &[Entity],
+    gaz: &Gazetteer,
+) -> Vec<String> {
+    let label = |s: usize, e: usize| -> String {
+        entities
+            .iter()
+            .find(|x| x.start < e && s < x.end)
+            .map(|x| {
+                let exact = if x.start == s && x.end == e { "" } else { "~" };
+                format!(" [{exact}{}]", x.label)
+            })
+            .unwrap_or_default()
+    };
+    let chars: Vec<char> = gold.text.chars().collect();
+    let context = |s: usize, e: usize| -> String {
+        let a = s.saturating_sub(40);
+        let b = (e + 40).min(chars.len());
+        let piece = |x: usize, y: usize| -> String {
+            chars
+                .get(x..y)
+                .unwrap_or(&[])
+                .iter()
+                .map(|&c| if c.is_whitespace() { ' ' } else { c })
+                .collect()
+        };
+        format!("{}[{}]{}", piece(a, s), piece(s, e), piece(e, b))
+    };
+    let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
+    let (counted, skipped): (Vec<&GoldToponym>, Vec<&GoldToponym>) =
+        gold.toponyms.iter().partition(|t| !ignored(t, gaz));
+    let mut out = Vec::new();
+    for g in &counted {
+        let hit = predicted
+            .iter()
+            .find(|p| p.start == g.start && p.end == g.end);
+        match hit {
+            None => out.push(format!(
+                "MISS {:?}{}: {}",
+                g.text,
+                label(g.start, g.end),
+                context(g.start, g.end)
+            )),
+            Some(p) => {
+                let far = match (g.lat, g.lon) {
+                    (Some(lat), Some(lon)) => distance_km(lat, lon, p.lat, p.lon) > 161.0,
+                    _ => false,
+                };
+                if !far {
+                    out.push(format!(
+                        "OK {:?}{} -> {} ({} {})",
+                        g.text,
+                        label(g.start, g.end),
+                        p.name,
+                        p.country,
+                        p.feature
+                    ));
+                }
+                if let (Some(lat), Some(lon)) = (g.lat, g.lon) {
+                    let d = distance_km(lat, lon, p.lat, p.lon);
+                    if d > 161.0 {
+                        out.push(format!(
+                            "FAR {:?} -> {} ({} {} {:?} {}) {d:.0} km from ({lat:.2},{lon:.2}): {}",
+                            g.text,
+                            p.name,
+                            p.country,
+                            p.admin1.as_deref().unwrap_or(""),
+                            p.feature,
+                            p.geonames_id,
+                            context(g.start, g.end)
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    for p in predicted {
+        let span = (p.start, p.end);
+        let exact = counted.iter().any(|g| g.start == p.start && g.end == p.end);
+        let on_ignored = !counted.iter().any(|g| overlaps(span, (g.start, g.end)))
+            && skipped.iter().any(|g| overlaps(span, (g.start, g.end)));
+        if !exact && !on_ignored {
+            out.push(format!(
+                "FP {:?}{} -> {} ({} {}): {}",
+                p.text,
+                label(p.start, p.end),
+                p.name,
+                p.country,
+                p.feature,
+                context(p.start, p.end)
+            ));
+        }
+    }
+    out
+}
+
 fn corpus_name(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -366,9 +469,12 @@ fn report_line(name: &str, c: &GeoCounts) -> String {
 
 /// Evaluate every corpus file, print one line per corpus and the summary line
 /// `eval geo: acc161 <v>% (<n>/<m>) recognition P <p> R <r> F1 <f>`; returns the totals.
+/// `verbose` also prints every toponym's outcome ([`article_errors`]), prefixed with the
+/// article id.
 pub fn run(
     pipeline: &Pipeline,
     files: &[PathBuf],
+    verbose: bool,
     out: &mut dyn Write,
 ) -> Result<GeoCounts, GeoError> {
     let gaz = &pipeline.kb.gazetteer;
@@ -384,6 +490,10 @@ pub fn run(
         }
         let name = corpus_name(path);
         let mut counts = GeoCounts::default();
+        let io = |source| GeoError::Io {
+            path: PathBuf::from("<stdout>"),
+            source,
+        };
         for (i, a) in articles.iter().enumerate() {
             let doc = Document {
                 id: format!("{name}#{i}"),
@@ -392,11 +502,12 @@ pub fn run(
             };
             let analysis = pipeline.analyze(&doc);
             counts.add(&score_article(a, &analysis.places, gaz));
+            if verbose {
+                for line in article_errors(a, &analysis.places, &analysis.entities, gaz) {
+                    writeln!(out, "{}: {line}", doc.id).map_err(io)?;
+                }
+            }
         }
-        let io = |source| GeoError::Io {
-            path: PathBuf::from("<stdout>"),
-            source,
-        };
         writeln!(out, "{}", report_line(&name, &counts)).map_err(io)?;
         total.add(&counts);
     }

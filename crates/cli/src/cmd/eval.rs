@@ -41,6 +41,9 @@ pub enum Suite {
     /// A geoparsing corpus (GWN, LGL, TR-News, GeoVirus XML).
     Geo {
         files: Vec<PathBuf>,
+        /// Print every toponym: correct, missed, spurious or resolved too far, with context.
+        #[arg(long)]
+        verbose: bool,
         /// Language layer.
         #[arg(long, value_enum, default_value = "rules")]
         nlp: NlpChoice,
@@ -78,14 +81,18 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
                 .with_context(|| format!("evaluating {}", file.display()))?;
             Ok(ExitCode::SUCCESS)
         }
-        Suite::Geo { files, nlp } => {
+        Suite::Geo {
+            files,
+            verbose,
+            nlp,
+        } => {
             let pipeline = super::common::pipeline(&super::common::PipelineArgs {
                 doc_date: None,
                 dict: Vec::new(),
                 nlp,
             })?;
             let mut out = std::io::stdout().lock();
-            wirecoder_eval::geo::run(&pipeline, &files, &mut out)?;
+            wirecoder_eval::geo::run(&pipeline, &files, verbose, &mut out)?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -149,3 +149,137 @@ fn garbage_input_never_panics() {
         let _ = run(s, Some(""));
     }
 }
+
+#[test]
+fn bare_famous_name_is_the_prominent_place() {
+    // `wirecoder resolve "Palmyra"`: the whole text is the name.
+    for text in ["Palmyra", "Palmyra.", "the ancient city of Palmyra"] {
+        let (p, _) = run(text, None);
+        let got: Vec<(u64, &str)> = p
+            .iter()
+            .map(|p| (p.geonames_id, p.country.as_str()))
+            .collect();
+        assert_eq!(got, vec![(163_808, "SY")], "{text}");
+    }
+    // Context still wins over prominence.
+    let (p, _) = run("A barn burned in Palmyra, Pennsylvania, on Monday.", None);
+    assert_eq!(p.first().map(|p| p.country.as_str()), Some("US"));
+}
+
+#[test]
+fn qualifier_and_place_are_read_together() {
+    let (p, _) = run("The plant is in Athens, Georgia, near the river.", None);
+    let got: Vec<(&str, &str)> = p
+        .iter()
+        .map(|p| (p.text.as_str(), p.country.as_str()))
+        .collect();
+    assert_eq!(got, vec![("Athens", "US"), ("Georgia", "US")]);
+    // A list is not a qualifier: Washington stays the capital.
+    let (p, _) = run(
+        "After stops in Washington, New York and Boston, he flew home.",
+        None,
+    );
+    let dc = p.iter().find(|p| p.text == "Washington");
+    assert_eq!(dc.map(|p| p.geonames_id), Some(4_140_963));
+}
+
+#[test]
+fn a_name_is_not_evidence_for_itself() {
+    // Georgia the country in a text about Georgia's counties would only be there because
+    // "Georgia" names a country; the counties say it is the state.
+    let (p, _) = run(
+        "Schools in Clarke County and Oconee County cut staff. Most Northeast Georgia \
+         systems are reviewing policies, and Barrow County followed.",
+        None,
+    );
+    let ga = p.iter().find(|p| p.text == "Georgia");
+    assert_eq!(
+        ga.map(|p| p.country.as_str()),
+        Some("US"),
+        "{:?}",
+        texts(&p)
+    );
+    let (p, _) = run("Talks in Tbilisi: Georgia and Russia met.", None);
+    let ge = p.iter().find(|p| p.text == "Georgia");
+    assert_eq!(ge.map(|p| p.country.as_str()), Some("GE"));
+}
+
+#[test]
+fn countries_as_subjects_are_places_capitals_are_actors() {
+    let (p, _) = run(
+        "Canada announced new rules. California has confirmed ten cases. Moscow has sent jets.",
+        None,
+    );
+    assert_eq!(texts(&p), vec!["Canada", "California"]);
+}
+
+/// The rule analysis of `body` with entities added as a statistical model would
+/// (label, first token, end token).
+fn run_with_entities(body: &str, ents: &[(&str, usize, usize)]) -> Vec<Place> {
+    let doc = Document {
+        id: "t".into(),
+        body: body.into(),
+        ..Default::default()
+    };
+    let mut text = RuleAnalyzer.analyze(body);
+    for &(label, a, b) in ents {
+        let (Some(first), Some(last)) = (text.tokens.get(a), text.tokens.get(b - 1)) else {
+            panic!("bad entity span {a}..{b}");
+        };
+        text.entities.push(wirecoder_core::Entity {
+            text: body[first.byte_start..last.byte_end].to_string(),
+            label: label.to_string(),
+            start: first.start,
+            end: last.end,
+            token_start: a,
+            token_end: b,
+        });
+    }
+    let ctx = DocContext {
+        doc: &doc,
+        text: &text,
+        kb: kb(),
+        doc_date: None,
+        actors: &[],
+        dates: &[],
+        places: &[],
+    };
+    extract(&ctx)
+}
+
+#[test]
+fn model_entities_steer_recognition() {
+    // Token indices: Boulder(0) City(1) Manager(2) Vicki(3) Mayes(4) spoke(5) .(6)
+    let body = "Boulder City Manager Vicki Mayes spoke.";
+    // Glued to "Manager", the rules read a longer name; a GPE entity says it is a place.
+    assert!(run_with_entities(body, &[]).is_empty());
+    let p = run_with_entities(body, &[("GPE", 0, 2), ("PERSON", 3, 5)]);
+    assert_eq!(texts(&p), vec!["Boulder City"]);
+    // A PERSON entity needs more than a weak cue: "to Jackson" is a person here.
+    let body = "The award went to Jackson yesterday.";
+    assert_eq!(texts(&run_with_entities(body, &[])), vec!["Jackson"]);
+    assert!(run_with_entities(body, &[("PERSON", 4, 5)]).is_empty());
+    // ... but "in Jackson" is a place whatever the entity says.
+    let body = "The fire was in Jackson yesterday.";
+    assert_eq!(
+        texts(&run_with_entities(body, &[("PERSON", 4, 5)])),
+        vec!["Jackson"]
+    );
+}
+
+#[test]
+fn model_place_spans_and_non_places() {
+    // Token indices: Mining(0) goes(1) on(2) in(3) South(4) Venezuela(5) .(6)
+    let body = "Mining goes on in South Venezuela.";
+    assert_eq!(texts(&run_with_entities(body, &[])), vec!["Venezuela"]);
+    let p = run_with_entities(body, &[("GPE", 4, 6)]);
+    assert_eq!(texts(&p), vec!["South Venezuela"]);
+    assert_eq!(p.first().map(|p| p.country.as_str()), Some("VE"));
+    // An organisation matching only an alternate name of a minor place ("Hamas" is listed
+    // for Hamm, Germany) is not a toponym. Talks(0) with(1) Hamas(2) stalled(3) .(4)
+    let body = "Talks with Hamas stalled.";
+    assert!(run_with_entities(body, &[("ORG", 2, 3)]).is_empty());
+    // Nor is a name inside an amount.
+    let body = "Talks with Hamas stalled.";
+    assert!(run_with_entities(body, &[("MONEY", 2, 4)]).is_empty());
+}
