@@ -632,3 +632,34 @@ fn one_word_names_of_other_people() {
     assert!(has(&d, "Bush Administration officials said", on, "USAGOV"));
     assert!(has(&d, "Sharon met Abbas.", on, "ISRGOV"));
 }
+
+#[test]
+fn titled_name_coded_with_a_bare_country() {
+    // PETRARCH actors files code many office holders with their country only.
+    let dir = std::env::temp_dir().join(format!("wirecoder-titled-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let path = dir.join("test.actors.txt");
+    if let Err(e) = std::fs::write(&path, "ATLANTIS  [ATL]\nZOLTARIO  [ATL]\n") {
+        panic!("{e}");
+    }
+    let mut d = dict();
+    if let Err(e) = d.load_petrarch_actors(&path) {
+        panic!("{e}");
+    }
+    let c = codes(&d, "Atlantis Prime Minister Zoltario will meet", None);
+    assert_eq!(
+        c,
+        vec![(
+            "Atlantis Prime Minister Zoltario".to_string(),
+            "ATLGOV".to_string()
+        )]
+    );
+    let c = codes(&d, "Prime Minister Zoltario will meet", None);
+    assert_eq!(
+        c,
+        vec![("Prime Minister Zoltario".to_string(), "ATLGOV".to_string())]
+    );
+    // Without a title the name keeps its own code.
+    assert!(has(&d, "Zoltario will meet", None, "ATL"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
