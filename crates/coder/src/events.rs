@@ -7,6 +7,7 @@
 
 mod clause;
 pub mod modality;
+mod parse;
 
 use std::collections::HashSet;
 
@@ -254,13 +255,30 @@ mod tests {
     }
 
     fn code_text(body: &str, specs: &[(&str, &str, ActorKind)]) -> Vec<(String, String, String)> {
+        code_with(&wirecoder_text::RuleAnalyzer, body, specs)
+    }
+
+    /// Through the statistical model: tags and a dependency parse.
+    fn code_parsed(body: &str, specs: &[(&str, &str, ActorKind)]) -> Vec<(String, String, String)> {
+        static MODEL: once_cell::sync::Lazy<wirecoder_nlp_model::ModelAnalyzer> =
+            once_cell::sync::Lazy::new(|| {
+                wirecoder_nlp_model::ModelAnalyzer::new().expect("embedded model")
+            });
+        code_with(&*MODEL, body, specs)
+    }
+
+    fn code_with(
+        analyzer: &dyn LanguageAnalyzer,
+        body: &str,
+        specs: &[(&str, &str, ActorKind)],
+    ) -> Vec<(String, String, String)> {
         let doc = Document {
             id: "t".into(),
             body: body.into(),
             published: chrono::NaiveDate::from_ymd_opt(2016, 6, 10),
             ..Default::default()
         };
-        let text = wirecoder_text::RuleAnalyzer.analyze(body);
+        let text = analyzer.analyze(body);
         let actors = mentions(&text, specs);
         let ctx = DocContext {
             doc: &doc,
@@ -401,6 +419,95 @@ mod tests {
         );
     }
 
+    const IRN_IRQ_SYR: &[(&str, &str, ActorKind)] = &[
+        ("Iran", "IRN", Country),
+        ("Iraq", "IRQ", Country),
+        ("Syria", "SYR", Country),
+    ];
+
+    #[test]
+    fn parsed_subject_across_a_long_adjunct() {
+        // The token search stops at "after"; the parse links the verb to its subject.
+        let s = "Iran, after weeks of talks with several governments in the region, finally attacked Iraq.";
+        assert_eq!(code_parsed(s, IRN_IRQ_SYR), vec![t("IRN", "IRQ", "190")]);
+    }
+
+    #[test]
+    fn parsed_relative_clause_and_main_clause_subjects() {
+        // "praised" belongs to Iraq, not to the nearer Iran of the relative clause.
+        let s = "Iraq, which Iran attacked last year, praised Syria on Monday.";
+        let got = code_parsed(s, IRN_IRQ_SYR);
+        assert!(got.contains(&t("IRQ", "SYR", "051")), "{got:?}");
+        assert!(!got.iter().any(|e| e.0 == "IRN" && e.2 == "051"), "{got:?}");
+    }
+
+    #[test]
+    fn parsed_reported_clause_subject_is_no_object() {
+        // The subject of what Iran announced is not the target of the announcement, and the
+        // reported attack is coded with its own subject.
+        let s = "Iran welcomed the news that Iraq attacked Syria.";
+        let got = code_parsed(s, IRN_IRQ_SYR);
+        assert!(got.contains(&t("IRQ", "SYR", "190")), "{got:?}");
+        assert!(!got.contains(&t("IRN", "IRQ", "050")), "{got:?}");
+    }
+
+    #[test]
+    fn parsed_bare_infinitive_object() {
+        // "helped X recapture": X is helped (and recaptures).
+        let specs = &[
+            ("Russian forces", "RUSMIL", ActorKind::Agent),
+            ("government troops", "SYRMIL", ActorKind::Agent),
+        ];
+        let s = "Russian forces helped government troops recapture Palmyra in March.";
+        let got = code_parsed(s, specs);
+        assert!(got.contains(&t("RUSMIL", "SYRMIL", "072")), "{got:?}");
+        assert!(got.contains(&t("SYRMIL", "", "190")), "{got:?}");
+    }
+
+    #[test]
+    fn parsed_coordination_and_passive_agent() {
+        let s = "Iraq and Syria were attacked by Iran.";
+        assert_eq!(
+            code_parsed(s, IRN_IRQ_SYR),
+            vec![t("IRN", "IRQ", "190"), t("IRN", "SYR", "190")]
+        );
+        // A subject shared by coordinated verbs.
+        let s = "Iran met Iraq on Monday and later criticized Syria.";
+        assert_eq!(
+            code_parsed(s, IRN_IRQ_SYR),
+            vec![
+                t("IRN", "IRQ", "040"),
+                t("IRN", "SYR", "111"),
+                t("IRQ", "IRN", "040")
+            ]
+        );
+    }
+
+    #[test]
+    fn descriptive_participles_are_no_events() {
+        let specs = &[
+            ("Iran", "IRN", Country),
+            ("Syria", "SYR", Country),
+            ("armed groups", "SYRREB", ActorKind::Agent),
+            ("Assad", "SYRGOV", Person),
+        ];
+        let s = "Iran is Syria's main ally against the armed groups fighting Assad.";
+        assert!(code_text(s, specs).is_empty());
+        assert!(code_parsed(s, specs).is_empty());
+    }
+
+    #[test]
+    fn rules_and_model_agree_on_simple_sentences() {
+        for s in [
+            "Iran attacked Iraq.",
+            "Iraq was attacked by Iran on Monday.",
+            "Iran threatened to attack Iraq.",
+            "Iran refused to meet Iraq.",
+        ] {
+            assert_eq!(code_parsed(s, IRAN_IRAQ), code_text(s, IRAN_IRAQ), "{s}");
+        }
+    }
+
     #[test]
     fn bad_input_does_not_panic() {
         for s in [
@@ -414,6 +521,7 @@ mod tests {
             "Iran 's 's",
         ] {
             let _ = code_text(s, IRAN_IRAQ);
+            let _ = code_parsed(s, IRAN_IRAQ);
         }
     }
 }
