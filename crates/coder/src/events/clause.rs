@@ -1891,6 +1891,9 @@ impl<'a> Coder<'a> {
                         }
                         q += 1;
                     }
+                    if found.is_none() && first && p.modality.is_none() {
+                        found = self.object_word(sent, inst, pos, alts);
+                    }
                     let (q, len) = found?;
                     to_pos = (len == 1 && sent.words[q] == "to").then_some(q);
                     pos = q + len;
@@ -1988,6 +1991,50 @@ impl<'a> Coder<'a> {
             to_pos,
             end,
         })
+    }
+
+    /// A frame word farther than the token window but inside the trigger's object phrase
+    /// by the parse ("provide nearly 25,000 tons of emergency food aid", "handed over 700
+    /// kg of medicine"): its path up to the trigger is nominal (objects, "of" phrases,
+    /// modifiers, coordination).
+    fn object_word(
+        &self,
+        sent: &Sent,
+        inst: &Inst,
+        pos: usize,
+        alts: &[Vec<String>],
+    ) -> Option<(usize, usize)> {
+        let p = sent.parse.as_ref()?;
+        if inst.kind != TriggerKind::Verb {
+            return None;
+        }
+        let n = sent.words.len();
+        for q in pos..n.min(pos + 12) {
+            if is(STOP_R, &sent.words[q]) {
+                return None;
+            }
+            let Some(len) = alts.iter().find_map(|alt| starts_at(&sent.words, q, alt)) else {
+                continue;
+            };
+            let Some(path) = p.path_up(q, inst.head) else {
+                continue;
+            };
+            let mut tok = q;
+            let nominal = path.iter().all(|d| {
+                let ok = match d {
+                    Dep::Dobj | Dep::Dative | Dep::Pobj | Dep::Compound | Dep::Conj => true,
+                    Dep::Appos | Dep::Other => true,
+                    Dep::Prep => sent.words[tok] == "of",
+                    _ => false,
+                };
+                tok = p.head(tok).unwrap_or(tok);
+                ok
+            });
+            if nominal && path.contains(&Dep::Dobj) {
+                return Some((q, len));
+            }
+        }
+        None
     }
 
     /// The actor group starting within a few tokens of `pos`, inside the clause.
