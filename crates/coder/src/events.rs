@@ -267,7 +267,34 @@ mod tests {
         code_with(&*MODEL, body, specs)
     }
 
+    /// A knowledge base whose verbs come from a PETRARCH verb file (PETRARCH semantics:
+    /// they replace the built-in verbs).
+    fn petrarch_kb(verbs: &str) -> KnowledgeBase {
+        let path = std::env::temp_dir().join(format!(
+            "wirecoder-events-{}-{}.verbs.txt",
+            std::process::id(),
+            verbs.len()
+        ));
+        std::fs::write(&path, verbs).expect("temp verb file");
+        let mut dict = VerbDictionary::builtin().expect("verbs");
+        dict.load_petrarch_verbs(&path).expect("verb file");
+        let _ = std::fs::remove_file(&path);
+        KnowledgeBase {
+            verbs: dict,
+            ..Default::default()
+        }
+    }
+
     fn code_with(
+        analyzer: &dyn LanguageAnalyzer,
+        body: &str,
+        specs: &[(&str, &str, ActorKind)],
+    ) -> Vec<(String, String, String)> {
+        code_with_kb(kb(), analyzer, body, specs)
+    }
+
+    fn code_with_kb(
+        kb: &KnowledgeBase,
         analyzer: &dyn LanguageAnalyzer,
         body: &str,
         specs: &[(&str, &str, ActorKind)],
@@ -283,7 +310,7 @@ mod tests {
         let ctx = DocContext {
             doc: &doc,
             text: &text,
-            kb: kb(),
+            kb,
             doc_date: doc.published,
             actors: &actors,
             dates: &[],
@@ -506,6 +533,49 @@ mod tests {
         ] {
             assert_eq!(code_parsed(s, IRAN_IRAQ), code_text(s, IRAN_IRAQ), "{s}");
         }
+    }
+
+    #[test]
+    fn meeting_among_coordinated_subjects_is_reciprocal() {
+        // A dictionary whose "meet" frame has no target: the subjects meet each other.
+        let kb = petrarch_kb("--- MEET [040] ---\nMEET {MEETS MET MEETING}\n");
+        let s = "Iran, Iraq and Syria met yesterday.";
+        let want = vec![
+            t("IRN", "IRQ", "040"),
+            t("IRN", "SYR", "040"),
+            t("IRQ", "IRN", "040"),
+            t("IRQ", "SYR", "040"),
+            t("SYR", "IRN", "040"),
+            t("SYR", "IRQ", "040"),
+        ];
+        let rules = wirecoder_text::RuleAnalyzer;
+        assert_eq!(code_with_kb(&kb, &rules, s, IRN_IRQ_SYR), want);
+        // One subject and no target: nothing.
+        assert!(code_with_kb(&kb, &rules, "Iran met yesterday.", IRN_IRQ_SYR).is_empty());
+    }
+
+    #[test]
+    fn parsed_coordinated_country_modifiers() {
+        // "US and British activists": both countries' activists.
+        let specs = &[
+            ("US", "USA", Country),
+            ("British activists", "GBROPP", ActorKind::Agent),
+            ("Iran", "IRN", Country),
+        ];
+        let got = code_parsed("US and British activists attacked Iran.", specs);
+        assert_eq!(
+            got,
+            vec![t("GBROPP", "IRN", "190"), t("USAOPP", "IRN", "190")]
+        );
+        // A parenthetical alias is the same actor.
+        let specs = &[
+            ("European Union", "IGOEU", ActorKind::Igo),
+            ("EU", "IGOEU2", ActorKind::Igo),
+            ("Iran", "IRN", Country),
+            ("Iraq", "IRQ", Country),
+        ];
+        let got = code_parsed("Iran and the European Union (EU) attacked Iraq.", specs);
+        assert_eq!(got, vec![t("IGOEU", "IRQ", "190"), t("IRN", "IRQ", "190")]);
     }
 
     #[test]

@@ -720,7 +720,9 @@ impl<'a> Coder<'a> {
                         targets: &targets,
                         code: &code,
                         paired: paired.as_deref(),
-                        symmetric: p.symmetric || p.compound,
+                        symmetric: p.symmetric
+                            || p.compound
+                            || (targets.is_empty() && among_subjects(p, subj.as_ref())),
                         no_target: p.no_target || inst.passive,
                         rule: &rule,
                         span,
@@ -1204,7 +1206,9 @@ impl<'a> Coder<'a> {
         while k < heads.len() && heads.len() < 24 {
             let h = heads[k];
             k += 1;
-            for c in p.conjuncts(h) {
+            // "US and British activists": the first conjunct heads the coordination.
+            let up = (p.dep(h) == Dep::Conj).then(|| p.head(h)).flatten();
+            for c in p.conjuncts(h).into_iter().chain(up) {
                 let Some(ci) = sent.mention_of[c] else {
                     continue;
                 };
@@ -1213,6 +1217,11 @@ impl<'a> Coder<'a> {
                 }
                 seen.push(ci);
                 let (cm, ca, cb) = &sent.mentions[ci];
+                // "the European Union (EU)": a parenthetical alias, not a second actor.
+                if *ca >= 2 && sent.words[ca - 1] == "(" && sent.end_at[ca - 2].is_some() {
+                    heads.push(c);
+                    continue;
+                }
                 actors.push(cm.clone());
                 start = start.min(*ca);
                 end = end.max(*cb);
@@ -1229,6 +1238,42 @@ impl<'a> Coder<'a> {
             end = end.max(g.end);
         }
         actors.sort_by_key(|m| m.token_start);
+        // "US and British activists": a country coordinated as a modifier of an agent's
+        // noun is that country's agent.
+        if let Some(agent) = actors
+            .iter()
+            .find(|m| m.kind == ActorKind::Agent && !m.sectors.is_empty())
+            .cloned()
+        {
+            let (ag_a, ag_b) = (agent.token_start, agent.token_end);
+            for m in actors.iter_mut() {
+                if m.kind != ActorKind::Country || !m.sectors.is_empty() {
+                    continue;
+                }
+                let Some(ci) = sent
+                    .mentions
+                    .iter()
+                    .position(|x| x.0.token_start == m.token_start)
+                else {
+                    continue;
+                };
+                let (_, ca, cb) = &sent.mentions[ci];
+                let Some(ch) = (*ca..*cb).find(|&q| p.head(q).is_none_or(|h| h < *ca || h >= *cb))
+                else {
+                    continue;
+                };
+                let modifies = p.head(ch).is_some_and(|h| {
+                    let h_doc = m.token_start + h - ca;
+                    h_doc >= ag_a && h_doc < ag_b
+                }) && matches!(p.dep(ch), Dep::Compound | Dep::Other);
+                if modifies {
+                    if let Some(c) = m.country.clone() {
+                        m.code = format!("{}{}", c, agent.sectors.join(""));
+                        m.sectors = agent.sectors.clone();
+                    }
+                }
+            }
+        }
         // "Lawmakers (and officials) in Arnor and Gondor": agents of the places named.
         if actors.iter().all(|m| m.kind == ActorKind::Agent) {
             let last = heads
@@ -1974,8 +2019,8 @@ impl<'a> Coder<'a> {
         if !p.no_target && !p.compound && target.is_none() && p.modality.is_none() && !inst.passive
         {
             // Dyadic patterns code only with a target; a visit noun may still code, its
-            // host inferred from the place.
-            if inst.kind == TriggerKind::Verb || p.paired.is_none() {
+            // host inferred from the place; "X, Y and Z met": a meeting among the subjects.
+            if (inst.kind == TriggerKind::Verb || p.paired.is_none()) && !among_subjects(p, subj) {
                 return None;
             }
         }
@@ -2167,6 +2212,16 @@ fn background_clause(sent: &Sent, start: usize) -> bool {
             "years" | "months" | "decades" | "weeks" | "year" | "decade" | "month" | "centuries"
         )
     })
+}
+
+/// A consultation (CAMEO 04x, not a visit) with a coordinated subject and no target is
+/// reciprocal among the subjects ("The US, Russia and Switzerland met"), whatever the
+/// dictionary's frame says.
+fn among_subjects(p: &VerbPattern, subj: Option<&Group>) -> bool {
+    p.code.starts_with("04")
+        && p.paired.is_none()
+        && p.modality.is_none()
+        && subj.is_some_and(|g| g.actors.len() >= 2)
 }
 
 /// Whether the nearest verb before token `a` in its clause is a form of "be" used as the
