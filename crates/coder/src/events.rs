@@ -555,6 +555,27 @@ mod tests {
     }
 
     #[test]
+    fn parsed_subject_joined_with_the_list_before_the_verb() {
+        // The model misparses lists with stacked modifiers; the token list rule completes
+        // the subject.
+        let specs = &[
+            ("Arnor", "ARN", Country),
+            ("Calenardhon", "CAL", Country),
+            ("Gondor", "GON", Country),
+            ("Iraq", "IRQ", Country),
+        ];
+        let s = "Evil Arnor, the awful Calenardhon, and good Gondor attacked Iraq.";
+        assert_eq!(
+            code_parsed(s, specs),
+            vec![
+                t("ARN", "IRQ", "190"),
+                t("CAL", "IRQ", "190"),
+                t("GON", "IRQ", "190")
+            ]
+        );
+    }
+
+    #[test]
     fn parsed_coordinated_country_modifiers() {
         // "US and British activists": both countries' activists.
         let specs = &[

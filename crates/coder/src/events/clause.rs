@@ -461,7 +461,7 @@ impl<'a> Coder<'a> {
                     })
                 } else {
                     match self.parse_subject(&sent, inst.head, 0) {
-                        Arg::Actor(g) => Some(g),
+                        Arg::Actor(g) => Some(self.with_list_before(&sent, inst, g)),
                         Arg::NonActor => None,
                         Arg::Unknown if self.coordinated_vp(&sent, inst) => {
                             last_finite_subject.clone()
@@ -1122,6 +1122,29 @@ impl<'a> Coder<'a> {
         }
     }
 
+    /// The parse subject `g` joined with the coordinated list that ends right before the
+    /// verb, when the two overlap: the small model often misparses lists with modifiers
+    /// ("Arnor and the evil awful Gondor welcomed").
+    fn with_list_before(&self, sent: &Sent, inst: &Inst, mut g: Group) -> Group {
+        let Some(mi) = inst.aux_start.checked_sub(1).and_then(|q| sent.end_at[q]) else {
+            return g;
+        };
+        let l = self.group_left(sent, mi);
+        if l.actors.len() < 2 || l.start > g.start || l.end <= g.start {
+            return g;
+        }
+        for m in l.actors {
+            if !g.actors.iter().any(|x| x.token_start == m.token_start) {
+                g.actors.push(m);
+            }
+        }
+        g.actors.sort_by_key(|m| m.token_start);
+        dedupe_codes(&mut g.actors);
+        g.start = g.start.min(l.start);
+        g.end = g.end.max(l.end);
+        g
+    }
+
     /// The actor a noun phrase headed by token `t` names, through the parse.
     fn arg_at(&self, sent: &Sent, t: usize) -> Arg {
         let Some(p) = sent.parse.as_ref() else {
@@ -1367,15 +1390,20 @@ impl<'a> Coder<'a> {
                 // troops recapture", "believes Dagolath can cope"): the comment is about
                 // it, unless the trigger only reports or the complement is an event of its
                 // own, coded with that subject as its source.
+                // "believes X can cope" (the verb's complement), "expressed hopes that X
+                // could be drawn in" (the complement of its object noun).
+                let rest = &path[i + 1..];
                 let complement_subject = matches!(d, Dep::Nsubj | Dep::NsubjPass)
-                    && i + 2 == path.len()
-                    && path[i + 1] == Dep::Ccomp
+                    && (rest == [Dep::Ccomp] || matches!(rest, [Dep::Ccomp | Dep::Acl, Dep::Dobj]))
                     && path[..i]
                         .iter()
                         .all(|d| matches!(d, Dep::Conj | Dep::Compound | Dep::Appos));
-                let own_event = p.head(k).is_some_and(|v| sent.trigger_at[v]);
+                let verb = p.head(tok);
+                // An active complement with a trigger is coded with X as its source.
+                let own_event = *d == Dep::Nsubj && verb.is_some_and(|v| sent.trigger_at[v]);
                 let ecm = complement_subject
-                    && p.head(k)
+                    && rest == [Dep::Ccomp]
+                    && verb
                         .is_some_and(|v| sent.tags[v] == "VB" && p.child(v, Dep::Mark).is_none());
                 let about = complement_subject && !reporting && !own_event;
                 if !ecm && !about {
