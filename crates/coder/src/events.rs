@@ -576,6 +576,19 @@ mod tests {
     }
 
     #[test]
+    fn parsed_agent_owned_by_a_compound_modifier() {
+        let specs = &[
+            ("Montenegro", "MNE", Country),
+            ("prime minister", "MNEGOV", ActorKind::Agent),
+            ("U.N.", "IGOUNO", ActorKind::Igo),
+            ("court", "MNEJUD", ActorKind::Agent),
+        ];
+        let s = "Montenegro's prime minister was indicted by the U.N. war crimes court.";
+        let got = code_parsed(s, specs);
+        assert_eq!(got, vec![t("IGOUNOJUD", "MNEGOV", "173")], "{got:?}");
+    }
+
+    #[test]
     fn parsed_coordinated_country_modifiers() {
         // "US and British activists": both countries' activists.
         let specs = &[

@@ -1162,7 +1162,37 @@ impl<'a> Coder<'a> {
             };
         }
         if let Some(mi) = sent.mention_of[t] {
-            return Arg::Actor(self.parse_group(sent, t, mi));
+            let mut g = self.parse_group(sent, t, mi);
+            // "the U.N. war crimes court": an agent noun whose compound modifier, a few
+            // words before it, names whose agent it is.
+            let (m, a, _) = &sent.mentions[mi];
+            if m.kind == ActorKind::Agent && g.actors.len() == 1 && !m.sectors.is_empty() {
+                let owner = p
+                    .children(t)
+                    .iter()
+                    .filter(|&&c| c < *a && p.dep(c) == Dep::Compound)
+                    .find_map(|&c| sent.mention_of[c]);
+                if let Some(oi) = owner {
+                    let (o, oa, _) = &sent.mentions[oi];
+                    let base = match o.kind {
+                        ActorKind::Igo | ActorKind::Group | ActorKind::Ngo => Some(o.code.clone()),
+                        ActorKind::Country | ActorKind::Metonym => o.country.clone(),
+                        _ => None,
+                    };
+                    if let Some(base) = base {
+                        g.actors[0] = ActorMention {
+                            code: format!("{}{}", base, m.sectors.join("")),
+                            country: o.country.clone(),
+                            text: format!("{} {}", o.text, m.text),
+                            start: o.start,
+                            token_start: o.token_start,
+                            ..m.clone()
+                        };
+                        g.start = g.start.min(*oa);
+                    }
+                }
+            }
+            return Arg::Actor(g);
         }
         for &c in p.children(t) {
             match p.dep(c) {
