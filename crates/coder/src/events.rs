@@ -7,6 +7,7 @@
 
 mod clause;
 pub mod modality;
+mod parse;
 
 use std::collections::HashSet;
 
@@ -254,18 +255,62 @@ mod tests {
     }
 
     fn code_text(body: &str, specs: &[(&str, &str, ActorKind)]) -> Vec<(String, String, String)> {
+        code_with(&wirecoder_text::RuleAnalyzer, body, specs)
+    }
+
+    /// Through the statistical model: tags and a dependency parse.
+    fn code_parsed(body: &str, specs: &[(&str, &str, ActorKind)]) -> Vec<(String, String, String)> {
+        static MODEL: once_cell::sync::Lazy<wirecoder_nlp_model::ModelAnalyzer> =
+            once_cell::sync::Lazy::new(|| {
+                wirecoder_nlp_model::ModelAnalyzer::new().expect("embedded model")
+            });
+        code_with(&*MODEL, body, specs)
+    }
+
+    /// A knowledge base whose verbs come from a PETRARCH verb file (PETRARCH semantics:
+    /// they replace the built-in verbs).
+    fn petrarch_kb(verbs: &str) -> KnowledgeBase {
+        let path = std::env::temp_dir().join(format!(
+            "wirecoder-events-{}-{}.verbs.txt",
+            std::process::id(),
+            verbs.len()
+        ));
+        std::fs::write(&path, verbs).expect("temp verb file");
+        let mut dict = VerbDictionary::builtin().expect("verbs");
+        dict.load_petrarch_verbs(&path).expect("verb file");
+        let _ = std::fs::remove_file(&path);
+        KnowledgeBase {
+            verbs: dict,
+            ..Default::default()
+        }
+    }
+
+    fn code_with(
+        analyzer: &dyn LanguageAnalyzer,
+        body: &str,
+        specs: &[(&str, &str, ActorKind)],
+    ) -> Vec<(String, String, String)> {
+        code_with_kb(kb(), analyzer, body, specs)
+    }
+
+    fn code_with_kb(
+        kb: &KnowledgeBase,
+        analyzer: &dyn LanguageAnalyzer,
+        body: &str,
+        specs: &[(&str, &str, ActorKind)],
+    ) -> Vec<(String, String, String)> {
         let doc = Document {
             id: "t".into(),
             body: body.into(),
             published: chrono::NaiveDate::from_ymd_opt(2016, 6, 10),
             ..Default::default()
         };
-        let text = wirecoder_text::RuleAnalyzer.analyze(body);
+        let text = analyzer.analyze(body);
         let actors = mentions(&text, specs);
         let ctx = DocContext {
             doc: &doc,
             text: &text,
-            kb: kb(),
+            kb,
             doc_date: doc.published,
             actors: &actors,
             dates: &[],
@@ -401,6 +446,172 @@ mod tests {
         );
     }
 
+    const IRN_IRQ_SYR: &[(&str, &str, ActorKind)] = &[
+        ("Iran", "IRN", Country),
+        ("Iraq", "IRQ", Country),
+        ("Syria", "SYR", Country),
+    ];
+
+    #[test]
+    fn parsed_subject_across_a_long_adjunct() {
+        // The token search stops at "after"; the parse links the verb to its subject.
+        let s = "Iran, after weeks of talks with several governments in the region, finally attacked Iraq.";
+        assert_eq!(code_parsed(s, IRN_IRQ_SYR), vec![t("IRN", "IRQ", "190")]);
+    }
+
+    #[test]
+    fn parsed_relative_clause_and_main_clause_subjects() {
+        // "praised" belongs to Iraq, not to the nearer Iran of the relative clause.
+        let s = "Iraq, which Iran attacked last year, praised Syria on Monday.";
+        let got = code_parsed(s, IRN_IRQ_SYR);
+        assert!(got.contains(&t("IRQ", "SYR", "051")), "{got:?}");
+        assert!(!got.iter().any(|e| e.0 == "IRN" && e.2 == "051"), "{got:?}");
+    }
+
+    #[test]
+    fn parsed_reported_clause_subject_is_no_object() {
+        // The subject of what Iran announced is not the target of the announcement, and the
+        // reported attack is coded with its own subject.
+        let s = "Iran welcomed the news that Iraq attacked Syria.";
+        let got = code_parsed(s, IRN_IRQ_SYR);
+        assert!(got.contains(&t("IRQ", "SYR", "190")), "{got:?}");
+        assert!(!got.contains(&t("IRN", "IRQ", "050")), "{got:?}");
+    }
+
+    #[test]
+    fn parsed_bare_infinitive_object() {
+        // "helped X recapture": X is helped (and recaptures).
+        let specs = &[
+            ("Russian forces", "RUSMIL", ActorKind::Agent),
+            ("government troops", "SYRMIL", ActorKind::Agent),
+        ];
+        let s = "Russian forces helped government troops recapture Palmyra in March.";
+        let got = code_parsed(s, specs);
+        assert!(got.contains(&t("RUSMIL", "SYRMIL", "072")), "{got:?}");
+        assert!(got.contains(&t("SYRMIL", "", "190")), "{got:?}");
+    }
+
+    #[test]
+    fn parsed_coordination_and_passive_agent() {
+        let s = "Iraq and Syria were attacked by Iran.";
+        assert_eq!(
+            code_parsed(s, IRN_IRQ_SYR),
+            vec![t("IRN", "IRQ", "190"), t("IRN", "SYR", "190")]
+        );
+        // A subject shared by coordinated verbs.
+        let s = "Iran met Iraq on Monday and later criticized Syria.";
+        assert_eq!(
+            code_parsed(s, IRN_IRQ_SYR),
+            vec![
+                t("IRN", "IRQ", "040"),
+                t("IRN", "SYR", "111"),
+                t("IRQ", "IRN", "040")
+            ]
+        );
+    }
+
+    #[test]
+    fn descriptive_participles_are_no_events() {
+        let specs = &[
+            ("Iran", "IRN", Country),
+            ("Syria", "SYR", Country),
+            ("armed groups", "SYRREB", ActorKind::Agent),
+            ("Assad", "SYRGOV", Person),
+        ];
+        let s = "Iran is Syria's main ally against the armed groups fighting Assad.";
+        assert!(code_text(s, specs).is_empty());
+        assert!(code_parsed(s, specs).is_empty());
+    }
+
+    #[test]
+    fn rules_and_model_agree_on_simple_sentences() {
+        for s in [
+            "Iran attacked Iraq.",
+            "Iraq was attacked by Iran on Monday.",
+            "Iran threatened to attack Iraq.",
+            "Iran refused to meet Iraq.",
+        ] {
+            assert_eq!(code_parsed(s, IRAN_IRAQ), code_text(s, IRAN_IRAQ), "{s}");
+        }
+    }
+
+    #[test]
+    fn meeting_among_coordinated_subjects_is_reciprocal() {
+        // A dictionary whose "meet" frame has no target: the subjects meet each other.
+        let kb = petrarch_kb("--- MEET [040] ---\nMEET {MEETS MET MEETING}\n");
+        let s = "Iran, Iraq and Syria met yesterday.";
+        let want = vec![
+            t("IRN", "IRQ", "040"),
+            t("IRN", "SYR", "040"),
+            t("IRQ", "IRN", "040"),
+            t("IRQ", "SYR", "040"),
+            t("SYR", "IRN", "040"),
+            t("SYR", "IRQ", "040"),
+        ];
+        let rules = wirecoder_text::RuleAnalyzer;
+        assert_eq!(code_with_kb(&kb, &rules, s, IRN_IRQ_SYR), want);
+        // One subject and no target: nothing.
+        assert!(code_with_kb(&kb, &rules, "Iran met yesterday.", IRN_IRQ_SYR).is_empty());
+    }
+
+    #[test]
+    fn parsed_subject_joined_with_the_list_before_the_verb() {
+        // The model misparses lists with stacked modifiers; the token list rule completes
+        // the subject.
+        let specs = &[
+            ("Arnor", "ARN", Country),
+            ("Calenardhon", "CAL", Country),
+            ("Gondor", "GON", Country),
+            ("Iraq", "IRQ", Country),
+        ];
+        let s = "Evil Arnor, the awful Calenardhon, and good Gondor attacked Iraq.";
+        assert_eq!(
+            code_parsed(s, specs),
+            vec![
+                t("ARN", "IRQ", "190"),
+                t("CAL", "IRQ", "190"),
+                t("GON", "IRQ", "190")
+            ]
+        );
+    }
+
+    #[test]
+    fn parsed_agent_owned_by_a_compound_modifier() {
+        let specs = &[
+            ("Montenegro", "MNE", Country),
+            ("prime minister", "MNEGOV", ActorKind::Agent),
+            ("U.N.", "IGOUNO", ActorKind::Igo),
+            ("court", "MNEJUD", ActorKind::Agent),
+        ];
+        let s = "Montenegro's prime minister was indicted by the U.N. war crimes court.";
+        let got = code_parsed(s, specs);
+        assert_eq!(got, vec![t("IGOUNOJUD", "MNEGOV", "173")], "{got:?}");
+    }
+
+    #[test]
+    fn parsed_coordinated_country_modifiers() {
+        // "US and British activists": both countries' activists.
+        let specs = &[
+            ("US", "USA", Country),
+            ("British activists", "GBROPP", ActorKind::Agent),
+            ("Iran", "IRN", Country),
+        ];
+        let got = code_parsed("US and British activists attacked Iran.", specs);
+        assert_eq!(
+            got,
+            vec![t("GBROPP", "IRN", "190"), t("USAOPP", "IRN", "190")]
+        );
+        // A parenthetical alias is the same actor.
+        let specs = &[
+            ("European Union", "IGOEU", ActorKind::Igo),
+            ("EU", "IGOEU2", ActorKind::Igo),
+            ("Iran", "IRN", Country),
+            ("Iraq", "IRQ", Country),
+        ];
+        let got = code_parsed("Iran and the European Union (EU) attacked Iraq.", specs);
+        assert_eq!(got, vec![t("IGOEU", "IRQ", "190"), t("IRN", "IRQ", "190")]);
+    }
+
     #[test]
     fn bad_input_does_not_panic() {
         for s in [
@@ -414,6 +625,7 @@ mod tests {
             "Iran 's 's",
         ] {
             let _ = code_text(s, IRAN_IRAQ);
+            let _ = code_parsed(s, IRAN_IRAQ);
         }
     }
 }

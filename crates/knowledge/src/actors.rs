@@ -1053,6 +1053,23 @@ impl ActorDictionary {
                     }
                 }
             }
+            // "Bree Prime Minister Romendacil": a name after a title, coded in a PETRARCH
+            // actors file with a bare country code, is that country's office holder (the
+            // title gives the sectors), not a second actor.
+            let mut titled_name: Option<&Atom> = None;
+            if actor.is_none() && chain.last().is_some_and(|c| c.title) {
+                if let Some(n) = atoms.get(j) {
+                    if n.ks == end_key
+                        && n.role == AtomRole::Country
+                        && n.country.is_some()
+                        && head.is_none_or(|h| h.country == n.country)
+                    {
+                        titled_name = Some(n);
+                        end_key = n.ke;
+                        j += 1;
+                    }
+                }
+            }
             let start_tok = keys.get(a.ks).map_or(0, |k| k.tok);
             // "Jaime King", "Martin Luther King": a capitalised title right after another
             // capitalised word (not the sentence's first) is part of a name.
@@ -1178,7 +1195,16 @@ impl ActorDictionary {
                 }
             }
             // Country from the right: "<agent> of [the] <country>", "<agent> in <place>".
-            let mut country = head.and_then(|h| h.country.clone());
+            let mut country = head
+                .and_then(|h| h.country.clone())
+                .or_else(|| titled_name.and_then(|n| n.country.clone()));
+            if let Some(n) = titled_name {
+                name_words.extend(
+                    (n.ks..n.ke)
+                        .filter_map(|k| keys.get(k).and_then(|key| tokens.get(key.tok)))
+                        .map(|t| t.text.clone()),
+                );
+            }
             if country.is_none() && actor.is_none() && !chain.is_empty() {
                 if key_text(end_key) == "of" {
                     let mut k = end_key + 1;

@@ -11,6 +11,7 @@ use wirecoder_knowledge::verbs::{
 };
 
 use super::modality;
+use super::parse::{Dep, Parse};
 use crate::DocContext;
 
 /// An event before dates, places and the ontology are attached.
@@ -253,6 +254,15 @@ struct Inst {
     inner: Option<Group>,
 }
 
+/// An argument as the parse sees it.
+enum Arg {
+    Actor(Group),
+    /// The parse names the argument and it is no actor ("the talks", "Syria's allies").
+    NonActor,
+    /// No parse, or the parse gives no argument: use the heuristics.
+    Unknown,
+}
+
 /// A pattern that matched an occurrence.
 #[derive(Debug, Clone)]
 struct PMatch {
@@ -289,6 +299,12 @@ struct Sent {
     mentions: Vec<(ActorMention, usize, usize)>,
     start_at: Vec<Option<usize>>,
     end_at: Vec<Option<usize>>,
+    /// The mention covering each token.
+    mention_of: Vec<Option<usize>>,
+    /// The dependency parse, when the language layer gives one.
+    parse: Option<Parse>,
+    /// Tokens that head a trigger occurrence.
+    trigger_at: Vec<bool>,
 }
 
 /// Document-level coder state: what came before (for references).
@@ -371,9 +387,13 @@ impl<'a> Coder<'a> {
         }
         let mut start_at = vec![None; n];
         let mut end_at = vec![None; n];
+        let mut mention_of = vec![None; n];
         for (i, (_, a, b)) in mentions.iter().enumerate() {
             start_at[*a] = Some(i);
             end_at[*b - 1] = Some(i);
+            for m in &mut mention_of[*a..*b] {
+                *m = Some(i);
+            }
         }
         Sent {
             words,
@@ -383,13 +403,19 @@ impl<'a> Coder<'a> {
             mentions,
             start_at,
             end_at,
+            mention_of,
+            parse: Parse::new(toks, base),
+            trigger_at: vec![false; n],
         }
     }
 
     /// Code one sentence.
     pub fn sentence(&mut self, si: usize, host: Option<&ActorMention>) -> Vec<RawEvent> {
-        let sent = self.build(si);
+        let mut sent = self.build(si);
         let insts = self.find_triggers(&sent);
+        for i in &insts {
+            sent.trigger_at[i.head] = true;
+        }
         if self.debug {
             eprintln!(
                 "words {:?}",
@@ -433,10 +459,15 @@ impl<'a> Coder<'a> {
                         start: 0,
                         end: 0,
                     })
-                } else if self.coordinated_vp(&sent, inst) {
-                    last_finite_subject.clone()
                 } else {
-                    self.subject(&sent, inst)
+                    match self.parse_subject(&sent, inst.head, 0) {
+                        Arg::Actor(g) => Some(self.with_list_before(&sent, inst, g)),
+                        Arg::NonActor => None,
+                        Arg::Unknown if self.coordinated_vp(&sent, inst) => {
+                            last_finite_subject.clone()
+                        }
+                        Arg::Unknown => self.subject(&sent, inst),
+                    }
                 }
             } else {
                 None
@@ -689,7 +720,9 @@ impl<'a> Coder<'a> {
                         targets: &targets,
                         code: &code,
                         paired: paired.as_deref(),
-                        symmetric: p.symmetric || p.compound,
+                        symmetric: p.symmetric
+                            || p.compound
+                            || (targets.is_empty() && among_subjects(p, subj.as_ref())),
                         no_target: p.no_target || inst.passive,
                         rule: &rule,
                         span,
@@ -851,7 +884,11 @@ impl<'a> Coder<'a> {
                 }
                 if kind == TriggerKind::Verb && inner.is_none() {
                     if let Some(_mi) = sent.start_at[q] {
-                        if let Some(g) = self.group_right(sent, q) {
+                        // "is Syria's ally against": a possessive modifies a noun, it is
+                        // no object inside the trigger.
+                        if let Some(g) = self.group_right(sent, q).filter(|g| {
+                            !sent.poss[g.end - 1] && sent.words.get(g.end).is_none_or(|w| w != "'s")
+                        }) {
                             q = g.end;
                             inner = Some(g);
                             continue;
@@ -998,7 +1035,13 @@ impl<'a> Coder<'a> {
                         return None;
                     }
                     // A participial relative needs its actor right before it.
-                    sent.end_at.get(head.wrapping_sub(1)).copied().flatten()?;
+                    let mi = sent.end_at.get(head.wrapping_sub(1)).copied().flatten()?;
+                    // "Iran and Russia are Syria's allies against the groups fighting
+                    // Assad": a participle describing an actor in a copular clause
+                    // characterises it; it reports no event.
+                    if copular_before(sent, sent.mentions[mi].1) {
+                        return None;
+                    }
                 }
                 inst.finite = inst.to_pos.is_none()
                     && (has_aux
@@ -1010,6 +1053,397 @@ impl<'a> Coder<'a> {
                 Some(inst)
             }
         }
+    }
+
+    /// The subject of verb `v` as the parse gives it: its `nsubj`/`nsubjpass`, else the
+    /// subject it shares (a coordinated verb, a participle clause, an infinitive's
+    /// controller, the noun a relative clause modifies). `Unknown` without a parse.
+    fn parse_subject(&self, sent: &Sent, v: usize, depth: usize) -> Arg {
+        let Some(p) = sent.parse.as_ref() else {
+            return Arg::Unknown;
+        };
+        if depth > 4 {
+            return Arg::Unknown;
+        }
+        let mut subject = None;
+        // "Lions, tigers, and Gondor welcomed": the model may give several subjects.
+        for &s in p.children(v) {
+            if !matches!(p.dep(s), Dep::Nsubj | Dep::NsubjPass) {
+                continue;
+            }
+            let a = if p.dep(v) == Dep::Relcl && is(RELATIVE, &sent.words[s]) {
+                // "Gondor, which attacked ...": the relative pronoun stands for the noun.
+                match p.head(v) {
+                    Some(h) => self.arg_at(sent, h),
+                    None => Arg::Unknown,
+                }
+            } else {
+                self.arg_at(sent, s)
+            };
+            match a {
+                Arg::Actor(_) => return a,
+                _ => subject = Some(a),
+            }
+        }
+        if let Some(a) = subject {
+            return a;
+        }
+        let Some(h) = p.head(v) else {
+            return Arg::Unknown;
+        };
+        let verb = |i: usize| sent.tags[i].starts_with("VB") || sent.tags[i] == "MD";
+        match p.dep(v) {
+            Dep::Conj if verb(h) => self.parse_subject(sent, h, depth + 1),
+            Dep::Xcomp => {
+                // "urged Iran to ...": the object controls the infinitive; "pledged to ...":
+                // the subject does.
+                if let Some(o) = p.child(h, Dep::Dobj) {
+                    if let a @ Arg::Actor(_) = self.arg_at(sent, o) {
+                        return a;
+                    }
+                }
+                self.parse_subject(sent, h, depth + 1)
+            }
+            // "rebels whom it accuses" has its own subject (above); "rebels backed by Iran",
+            // "groups fighting Assad": the noun modified.
+            Dep::Relcl | Dep::Acl => self.arg_at(sent, h),
+            // "..., killing eight people": the participle shares the main clause's subject.
+            Dep::Advcl if sent.tags[v] == "VBG" && verb(h) => {
+                self.parse_subject(sent, h, depth + 1)
+            }
+            // "after leaving Eriador": the subject of the verb the preposition modifies.
+            Dep::Pcomp => match p.head(h) {
+                Some(g) if verb(g) && p.dep(h) == Dep::Prep => {
+                    self.parse_subject(sent, g, depth + 1)
+                }
+                _ => Arg::Unknown,
+            },
+            _ => Arg::Unknown,
+        }
+    }
+
+    /// The parse subject `g` joined with the coordinated list that ends right before the
+    /// verb, when the two overlap: the small model often misparses lists with modifiers
+    /// ("Arnor and the evil awful Gondor welcomed").
+    fn with_list_before(&self, sent: &Sent, inst: &Inst, mut g: Group) -> Group {
+        let Some(mi) = inst.aux_start.checked_sub(1).and_then(|q| sent.end_at[q]) else {
+            return g;
+        };
+        let l = self.group_left(sent, mi);
+        if l.actors.len() < 2 || l.start > g.start || l.end <= g.start {
+            return g;
+        }
+        for m in l.actors {
+            if !g.actors.iter().any(|x| x.token_start == m.token_start) {
+                g.actors.push(m);
+            }
+        }
+        g.actors.sort_by_key(|m| m.token_start);
+        dedupe_codes(&mut g.actors);
+        g.start = g.start.min(l.start);
+        g.end = g.end.max(l.end);
+        g
+    }
+
+    /// The actor a noun phrase headed by token `t` names, through the parse.
+    fn arg_at(&self, sent: &Sent, t: usize) -> Arg {
+        let Some(p) = sent.parse.as_ref() else {
+            return Arg::Unknown;
+        };
+        let w = sent.words[t].as_str();
+        if is(PRONOUNS, w) {
+            return match self.resolve_pronoun(sent, w, t) {
+                Some(m) => Arg::Actor(Group {
+                    actors: vec![m],
+                    start: t,
+                    end: t + 1,
+                }),
+                None => Arg::NonActor,
+            };
+        }
+        if let Some(mi) = sent.mention_of[t] {
+            let mut g = self.parse_group(sent, t, mi);
+            // "the U.N. war crimes court": an agent noun whose compound modifier, a few
+            // words before it, names whose agent it is.
+            let (m, a, _) = &sent.mentions[mi];
+            if m.kind == ActorKind::Agent && g.actors.len() == 1 && !m.sectors.is_empty() {
+                let owner = p
+                    .children(t)
+                    .iter()
+                    .filter(|&&c| c < *a && p.dep(c) == Dep::Compound)
+                    .find_map(|&c| sent.mention_of[c]);
+                if let Some(oi) = owner {
+                    let (o, oa, _) = &sent.mentions[oi];
+                    let base = match o.kind {
+                        ActorKind::Igo | ActorKind::Group | ActorKind::Ngo => Some(o.code.clone()),
+                        ActorKind::Country | ActorKind::Metonym => o.country.clone(),
+                        _ => None,
+                    };
+                    if let Some(base) = base {
+                        g.actors[0] = ActorMention {
+                            code: format!("{}{}", base, m.sectors.join("")),
+                            country: o.country.clone(),
+                            text: format!("{} {}", o.text, m.text),
+                            start: o.start,
+                            token_start: o.token_start,
+                            ..m.clone()
+                        };
+                        g.start = g.start.min(*oa);
+                    }
+                }
+            }
+            return Arg::Actor(g);
+        }
+        for &c in p.children(t) {
+            match p.dep(c) {
+                // "Israeli army bulldozers", "US Predator attacks": an actor modifying the
+                // head noun.
+                Dep::Compound | Dep::Other if c < t => {
+                    let inner = p
+                        .children(c)
+                        .iter()
+                        .copied()
+                        .filter(|&k| k < c && p.dep(k) == Dep::Compound);
+                    for k in std::iter::once(c).chain(inner) {
+                        if let Some(mi) = sent.mention_of[k] {
+                            if !sent.poss[k] {
+                                return Arg::Actor(self.parse_group(sent, k, mi));
+                            }
+                        }
+                    }
+                }
+                // "Hamas, the group ...": an apposition names it.
+                Dep::Appos => {
+                    if let Some(mi) = sent.mention_of[c] {
+                        return Arg::Actor(self.parse_group(sent, c, mi));
+                    }
+                }
+                // "thousands of Iraqi Kurds", "a group of deputies": the members.
+                // "Lions, tigers, and Gondor": an actor among coordinated nouns.
+                Dep::Conj => {
+                    if let Some(mi) = p.conjuncts(c).iter().find_map(|&k| sent.mention_of[k]) {
+                        let (_, a, _) = &sent.mentions[mi];
+                        return Arg::Actor(self.parse_group(sent, *a, mi));
+                    }
+                }
+                Dep::Prep if sent.words[c] == "of" && is(QUANTITY, w) => {
+                    if let Some(o) = p.child(c, Dep::Pobj) {
+                        if let Some(mi) = sent.mention_of[o] {
+                            return Arg::Actor(self.parse_group(sent, o, mi));
+                        }
+                        return self.arg_at(sent, o);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Arg::NonActor
+    }
+
+    /// The group of mention `mi` (at token `t`) with the mentions coordinated with it in the
+    /// parse ("Iran, Russia and Syria"), and an agent located by "in"/"from" composed with
+    /// the places ("lawmakers in Arnor and Gondor").
+    fn parse_group(&self, sent: &Sent, t: usize, mi: usize) -> Group {
+        let (m, a, b) = &sent.mentions[mi];
+        let (mut start, mut end) = (*a, *b);
+        let mut actors = vec![m.clone()];
+        let Some(p) = sent.parse.as_ref() else {
+            return Group { actors, start, end };
+        };
+        let mut heads: Vec<usize> = (*a..*b).collect();
+        if !heads.contains(&t) {
+            heads.push(t);
+        }
+        let mut seen = vec![mi];
+        let mut k = 0;
+        while k < heads.len() && heads.len() < 24 {
+            let h = heads[k];
+            k += 1;
+            // "US and British activists": the first conjunct heads the coordination.
+            let up = (p.dep(h) == Dep::Conj).then(|| p.head(h)).flatten();
+            for c in p.conjuncts(h).into_iter().chain(up) {
+                let Some(ci) = sent.mention_of[c] else {
+                    continue;
+                };
+                if seen.contains(&ci) {
+                    continue;
+                }
+                seen.push(ci);
+                let (cm, ca, cb) = &sent.mentions[ci];
+                // "the European Union (EU)": a parenthetical alias, not a second actor.
+                if *ca >= 2 && sent.words[ca - 1] == "(" && sent.end_at[ca - 2].is_some() {
+                    heads.push(c);
+                    continue;
+                }
+                actors.push(cm.clone());
+                start = start.min(*ca);
+                end = end.max(*cb);
+                heads.push(c);
+            }
+        }
+        // Lists the small model parses as appositions ("Mordor, the Shire, Arnor and Bree").
+        if let Some(g) = self.group_right(sent, *a) {
+            for m in g.actors {
+                if !actors.iter().any(|x| x.token_start == m.token_start) {
+                    actors.push(m);
+                }
+            }
+            end = end.max(g.end);
+        }
+        actors.sort_by_key(|m| m.token_start);
+        // "US and British activists": a country coordinated as a modifier of an agent's
+        // noun is that country's agent.
+        if let Some(agent) = actors
+            .iter()
+            .find(|m| m.kind == ActorKind::Agent && !m.sectors.is_empty())
+            .cloned()
+        {
+            let (ag_a, ag_b) = (agent.token_start, agent.token_end);
+            for m in actors.iter_mut() {
+                if m.kind != ActorKind::Country || !m.sectors.is_empty() {
+                    continue;
+                }
+                let Some(ci) = sent
+                    .mentions
+                    .iter()
+                    .position(|x| x.0.token_start == m.token_start)
+                else {
+                    continue;
+                };
+                let (_, ca, cb) = &sent.mentions[ci];
+                let Some(ch) = (*ca..*cb).find(|&q| p.head(q).is_none_or(|h| h < *ca || h >= *cb))
+                else {
+                    continue;
+                };
+                let modifies = p.head(ch).is_some_and(|h| {
+                    let h_doc = m.token_start + h - ca;
+                    h_doc >= ag_a && h_doc < ag_b
+                }) && matches!(p.dep(ch), Dep::Compound | Dep::Other);
+                if modifies {
+                    if let Some(c) = m.country.clone() {
+                        m.code = format!("{}{}", c, agent.sectors.join(""));
+                        m.sectors = agent.sectors.clone();
+                    }
+                }
+            }
+        }
+        // "Lawmakers (and officials) in Arnor and Gondor": agents of the places named.
+        if actors.iter().all(|m| m.kind == ActorKind::Agent) {
+            let last = heads
+                .iter()
+                .copied()
+                .filter(|&h| h >= *a)
+                .max()
+                .unwrap_or(t);
+            let anchor = sent.mention_of[last].map_or(last, |ci| sent.mentions[ci].2 - 1);
+            let prep = (anchor + 1 < sent.words.len())
+                .then_some(anchor + 1)
+                .filter(|&q| matches!(sent.words[q].as_str(), "in" | "from"));
+            if let Some(places) = prep.and_then(|q| self.find_group(sent, q + 1, true)) {
+                if places
+                    .actors
+                    .iter()
+                    .all(|m| matches!(m.kind, ActorKind::Country | ActorKind::Metonym))
+                {
+                    // The actor matcher may have already given an agent the first place
+                    // ("lawmakers in Arnor" as ARNLEG): keep it, add the others.
+                    let mut composed = actors.clone();
+                    for ag in &actors {
+                        for pl in &places.actors {
+                            let country = country_of(pl);
+                            let code = format!("{}{}", country, ag.sectors.join(""));
+                            composed.push(ActorMention {
+                                text: format!("{} in {}", ag.text, pl.text),
+                                code,
+                                country: Some(country),
+                                sectors: ag.sectors.clone(),
+                                name: None,
+                                kind: ActorKind::Agent,
+                                end: pl.end,
+                                token_end: pl.token_end,
+                                ..ag.clone()
+                            });
+                        }
+                    }
+                    actors = composed;
+                    end = end.max(places.end);
+                }
+            }
+        }
+        distribute_sectors(&mut actors);
+        dedupe_codes(&mut actors);
+        Group { actors, start, end }
+    }
+
+    /// Whether the parse lets group `g` be an object of the trigger: not the subject of
+    /// another clause ("said 54 civilians were killed") nor inside a clause of its own
+    /// below the trigger, except the subject of a bare infinitive ("helped government
+    /// troops recapture"). True without a parse.
+    fn governed(&self, sent: &Sent, inst: &Inst, g: &Group) -> bool {
+        let Some(p) = sent.parse.as_ref() else {
+            return true;
+        };
+        if inst.kind != TriggerKind::Verb {
+            return true;
+        }
+        let Some(mi) = sent.mention_of.get(g.start).copied().flatten() else {
+            return true;
+        };
+        let (_, a, b) = &sent.mentions[mi];
+        let Some(k) = (*a..*b).find(|&k| p.head(k).is_none_or(|h| h < *a || h >= *b)) else {
+            return true;
+        };
+        let Some(path) = p.path_up(k, inst.head) else {
+            return !matches!(p.dep(k), Dep::Nsubj | Dep::NsubjPass);
+        };
+        let reporting = is(REPORTING, &sent.words[inst.head]);
+        // Token whose label is path[i].
+        let mut at = k;
+        let mut skip = false;
+        for (i, d) in path.iter().enumerate() {
+            let tok = at;
+            at = p.head(at).unwrap_or(at);
+            if std::mem::take(&mut skip) {
+                continue;
+            }
+            // "signed an accord to supply Gondor": a purpose infinitive carries the
+            // trigger's object.
+            let purpose = *d == Dep::Advcl
+                && p.children(tok)
+                    .iter()
+                    .any(|&c| p.dep(c) == Dep::Aux && sent.words[c] == "to");
+            if purpose {
+                continue;
+            }
+            if matches!(d, Dep::Nsubj | Dep::NsubjPass | Dep::Csubj) || d.is_clausal() {
+                // The subject of the trigger's own complement clause ("helped government
+                // troops recapture", "believes Dagolath can cope"): the comment is about
+                // it, unless the trigger only reports or the complement is an event of its
+                // own, coded with that subject as its source.
+                // "believes X can cope" (the verb's complement), "expressed hopes that X
+                // could be drawn in" (the complement of its object noun).
+                let rest = &path[i + 1..];
+                let complement_subject = matches!(d, Dep::Nsubj | Dep::NsubjPass)
+                    && (rest == [Dep::Ccomp] || matches!(rest, [Dep::Ccomp | Dep::Acl, Dep::Dobj]))
+                    && path[..i]
+                        .iter()
+                        .all(|d| matches!(d, Dep::Conj | Dep::Compound | Dep::Appos));
+                let verb = p.head(tok);
+                // An active complement with a trigger is coded with X as its source.
+                let own_event = *d == Dep::Nsubj && verb.is_some_and(|v| sent.trigger_at[v]);
+                let ecm = complement_subject
+                    && rest == [Dep::Ccomp]
+                    && verb
+                        .is_some_and(|v| sent.tags[v] == "VB" && p.child(v, Dep::Mark).is_none());
+                let about = complement_subject && !reporting && !own_event;
+                if !ecm && !about {
+                    return false;
+                }
+                // The complement clause's own edge is accepted with its subject.
+                skip = complement_subject;
+            }
+        }
+        true
     }
 
     /// A verb phrase coordinated with an earlier one ("... and are now backing").
@@ -1324,6 +1758,7 @@ impl<'a> Coder<'a> {
                 r += 1;
             }
             while r < n
+                && sent.start_at[r].is_none()
                 && matches!(
                     sent.words[r].as_str(),
                     "the" | "both" | "also" | "its" | "their"
@@ -1518,6 +1953,9 @@ impl<'a> Coder<'a> {
         }
         // After the trigger.
         let mut pos = inst.end;
+        // A frame that spells out words after the trigger ("allowed that +") says where its
+        // target is; the parse only vets bare objects.
+        let explicit = p.post.iter().any(|e| matches!(e, Elem::Words(_)));
         let mut to_pos = None;
         let mut first = true;
         let mut has_target_elem = false;
@@ -1556,6 +1994,9 @@ impl<'a> Coder<'a> {
                         }
                         q += 1;
                     }
+                    if found.is_none() && first && p.modality.is_none() {
+                        found = self.object_word(sent, inst, pos, alts);
+                    }
                     let (q, len) = found?;
                     to_pos = (len == 1 && sent.words[q] == "to").then_some(q);
                     pos = q + len;
@@ -1575,13 +2016,15 @@ impl<'a> Coder<'a> {
                     let g = if is_target && first && inst.inner.is_some() {
                         inst.inner.clone()
                     } else {
-                        self.find_group(sent, pos, is_target && first).or_else(|| {
-                            if is_target && first {
-                                rel.cloned()
-                            } else {
-                                None
-                            }
-                        })
+                        self.find_group(sent, pos, is_target && first)
+                            .filter(|g| !is_target || explicit || self.governed(sent, inst, g))
+                            .or_else(|| {
+                                if is_target && first {
+                                    rel.cloned()
+                                } else {
+                                    None
+                                }
+                            })
                     };
                     let g = g?;
                     if g.end > pos {
@@ -1597,8 +2040,16 @@ impl<'a> Coder<'a> {
             first = false;
         }
         if inst.passive {
-            // The agent: "by" + actor after the verb.
-            let mut q = inst.end;
+            // The agent: the parse's "by" phrase, else "by" + actor after the verb.
+            if let Some(p) = sent.parse.as_ref() {
+                let agent = p
+                    .child(inst.head, Dep::Agent)
+                    .and_then(|a| p.child(a, Dep::Pobj));
+                if let Some(Arg::Actor(g)) = agent.map(|o| self.arg_at(sent, o)) {
+                    source = Some(g);
+                }
+            }
+            let mut q = if source.is_some() { n } else { inst.end };
             while q < n && q < inst.end + 8 {
                 if sent.words[q] == "by" {
                     source = self.find_group(sent, q + 1, false);
@@ -1613,7 +2064,9 @@ impl<'a> Coder<'a> {
         }
         if !has_target_elem && !p.no_target && !p.post.contains(&Elem::Source) && !inst.passive {
             // TABARI default: the first actor after the verb.
-            target = self.find_group(sent, pos.max(inst.end), false);
+            target = self
+                .find_group(sent, pos.max(inst.end), false)
+                .filter(|g| self.governed(sent, inst, g));
         }
         if inst.kind == TriggerKind::Noun && source.is_none() {
             return None;
@@ -1624,8 +2077,8 @@ impl<'a> Coder<'a> {
         if !p.no_target && !p.compound && target.is_none() && p.modality.is_none() && !inst.passive
         {
             // Dyadic patterns code only with a target; a visit noun may still code, its
-            // host inferred from the place.
-            if inst.kind == TriggerKind::Verb || p.paired.is_none() {
+            // host inferred from the place; "X, Y and Z met": a meeting among the subjects.
+            if (inst.kind == TriggerKind::Verb || p.paired.is_none()) && !among_subjects(p, subj) {
                 return None;
             }
         }
@@ -1641,6 +2094,50 @@ impl<'a> Coder<'a> {
             to_pos,
             end,
         })
+    }
+
+    /// A frame word farther than the token window but inside the trigger's object phrase
+    /// by the parse ("provide nearly 25,000 tons of emergency food aid", "handed over 700
+    /// kg of medicine"): its path up to the trigger is nominal (objects, "of" phrases,
+    /// modifiers, coordination).
+    fn object_word(
+        &self,
+        sent: &Sent,
+        inst: &Inst,
+        pos: usize,
+        alts: &[Vec<String>],
+    ) -> Option<(usize, usize)> {
+        let p = sent.parse.as_ref()?;
+        if inst.kind != TriggerKind::Verb {
+            return None;
+        }
+        let n = sent.words.len();
+        for q in pos..n.min(pos + 12) {
+            if is(STOP_R, &sent.words[q]) {
+                return None;
+            }
+            let Some(len) = alts.iter().find_map(|alt| starts_at(&sent.words, q, alt)) else {
+                continue;
+            };
+            let Some(path) = p.path_up(q, inst.head) else {
+                continue;
+            };
+            let mut tok = q;
+            let nominal = path.iter().all(|d| {
+                let ok = match d {
+                    Dep::Dobj | Dep::Dative | Dep::Pobj | Dep::Compound | Dep::Conj => true,
+                    Dep::Appos | Dep::Other => true,
+                    Dep::Prep => sent.words[tok] == "of",
+                    _ => false,
+                };
+                tok = p.head(tok).unwrap_or(tok);
+                ok
+            });
+            if nominal && path.contains(&Dep::Dobj) {
+                return Some((q, len));
+            }
+        }
+        None
     }
 
     /// The actor group starting within a few tokens of `pos`, inside the clause.
@@ -1666,6 +2163,8 @@ impl<'a> Coder<'a> {
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "it", "they"];
+/// Relative pronouns that stand for the noun a relative clause modifies.
+const RELATIVE: &[&str] = &["who", "which", "that", "whom"];
 /// Nouns of quantity or membership whose "of" phrase names the actor itself.
 const QUANTITY: &[&str] = &[
     "thousands",
@@ -1700,6 +2199,15 @@ const QUANTITY: &[&str] = &[
     "crowd",
     "band",
     "bands",
+    "patch",
+    "deployment",
+    "convoy",
+    "column",
+    "wave",
+    "squad",
+    "detachment",
+    "handful",
+    "dozen",
 ];
 /// Verbs that report speech: a pronoun right after one refers to its speaker.
 const REPORTING: &[&str] = &[
@@ -1762,6 +2270,34 @@ fn background_clause(sent: &Sent, start: usize) -> bool {
             "years" | "months" | "decades" | "weeks" | "year" | "decade" | "month" | "centuries"
         )
     })
+}
+
+/// A consultation (CAMEO 04x, not a visit) with a coordinated subject and no target is
+/// reciprocal among the subjects ("The US, Russia and Switzerland met"), whatever the
+/// dictionary's frame says.
+fn among_subjects(p: &VerbPattern, subj: Option<&Group>) -> bool {
+    p.code.starts_with("04")
+        && p.paired.is_none()
+        && p.modality.is_none()
+        && subj.is_some_and(|g| g.actors.len() >= 2)
+}
+
+/// Whether the nearest verb before token `a` in its clause is a form of "be" used as the
+/// main verb ("are Syria's main allies against ...").
+fn copular_before(sent: &Sent, a: usize) -> bool {
+    let lo = a.saturating_sub(12);
+    for q in (lo..a).rev() {
+        let w = sent.words[q].as_str();
+        if is(STOP_L, w) || w == "," {
+            return false;
+        }
+        let verb = sent.tags[q].starts_with("VB") || sent.tags[q] == "MD";
+        if verb || (is(BE, w) && w != "'s") {
+            return matches!(w, "is" | "are" | "was" | "were" | "'re")
+                && !sent.tags.get(q + 1).is_some_and(|t| t.starts_with("VB"));
+        }
+    }
+    false
 }
 
 /// Auxiliaries and adverbs between a subject and its verb ("has once again outright

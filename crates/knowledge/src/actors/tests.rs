@@ -777,3 +777,34 @@ fn office_holders_by_date() {
     // Two Napolitanos in office at once: the surname alone is not enough.
     assert!(codes(&d, "Napolitano said", date("2011-01-01")).is_empty());
 }
+
+#[test]
+fn titled_name_coded_with_a_bare_country() {
+    // PETRARCH actors files code many office holders with their country only.
+    let dir = std::env::temp_dir().join(format!("wirecoder-titled-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let path = dir.join("test.actors.txt");
+    if let Err(e) = std::fs::write(&path, "ATLANTIS  [ATL]\nZOLTARIO  [ATL]\n") {
+        panic!("{e}");
+    }
+    let mut d = dict();
+    if let Err(e) = d.load_petrarch_actors(&path) {
+        panic!("{e}");
+    }
+    let c = codes(&d, "Atlantis Prime Minister Zoltario will meet", None);
+    assert_eq!(
+        c,
+        vec![(
+            "Atlantis Prime Minister Zoltario".to_string(),
+            "ATLGOV".to_string()
+        )]
+    );
+    let c = codes(&d, "Prime Minister Zoltario will meet", None);
+    assert_eq!(
+        c,
+        vec![("Prime Minister Zoltario".to_string(), "ATLGOV".to_string())]
+    );
+    // Without a title the name keeps its own code.
+    assert!(has(&d, "Zoltario will meet", None, "ATL"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
