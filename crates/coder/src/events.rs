@@ -369,6 +369,20 @@ mod tests {
         );
     }
 
+    /// "call" and "ask" are requests only with an addressee or a "for"/"on": naming
+    /// ("called China's move unjustified") and a quoted question closed by "he asked" are not.
+    #[test]
+    fn requests_need_an_addressee() {
+        for code in [code_text, code_parsed] {
+            assert!(code("Iran called Iraq's move unjustified.", IRAN_IRAQ).is_empty());
+            assert!(code("\"Why now?\" Iran asked.", IRAN_IRAQ).is_empty());
+            assert_eq!(
+                code("Iran called for talks with Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "026")]
+            );
+        }
+    }
+
     #[test]
     fn reported_speech_codes_the_reported_act_only() {
         let specs = &[
