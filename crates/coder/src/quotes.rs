@@ -214,6 +214,9 @@ struct Named {
     at: usize,
     speaker: Speaker,
     person: bool,
+    /// The last person named before this speaker, when this one is not a person: "he" after
+    /// an organisation's statement still finds the earlier person.
+    earlier_person: Option<Box<Named>>,
 }
 
 struct Doc<'a> {
@@ -226,6 +229,9 @@ struct Doc<'a> {
     in_quote: Vec<bool>,
     /// Actor mentions sorted by token start.
     mentions: Vec<&'a ActorMention>,
+    /// Whether the language layer ran the statistical model (a parse and named entities):
+    /// then an entity label decides whether a capitalised run names a person.
+    parsed: bool,
 }
 
 impl<'a> Doc<'a> {
@@ -264,6 +270,7 @@ impl<'a> Doc<'a> {
             chains,
             in_quote,
             mentions,
+            parsed: tokens.iter().any(|t| !t.dep.is_empty()),
         }
     }
 
@@ -332,10 +339,22 @@ impl<'a> Doc<'a> {
                 if let Some(a) = self.attribute(v, kind, ss, se, si, &last_named) {
                     if let (Some(sp), (a0, a1)) = (&a.speaker, a.speaker_tokens) {
                         if a1 > a0 && pronoun(self.n(a0)).is_none() {
+                            let earlier_person = if a.person {
+                                None
+                            } else {
+                                last_named.take().and_then(|n| {
+                                    if n.person {
+                                        Some(Box::new(n))
+                                    } else {
+                                        n.earlier_person
+                                    }
+                                })
+                            };
                             last_named = Some(Named {
                                 at: a0,
                                 speaker: sp.clone(),
                                 person: a.person,
+                                earlier_person,
                             });
                         }
                     }
@@ -618,9 +637,16 @@ impl<'a> Doc<'a> {
             .filter(|m| m.token_end <= at && m.kind != ActorKind::Reference)
             .filter(|m| (m.kind == ActorKind::Person) == (p == Pronoun::Person))
             .max_by_key(|m| m.token_start);
-        let named = last
-            .as_ref()
-            .filter(|n| n.at < at && n.person == (p == Pronoun::Person));
+        let named = last.as_ref().and_then(|n| {
+            if n.person == (p == Pronoun::Person) {
+                Some(n)
+            } else if p == Pronoun::Person {
+                n.earlier_person.as_deref()
+            } else {
+                None
+            }
+        });
+        let named = named.filter(|n| n.at < at);
         let person = p == Pronoun::Person;
         match (before, named) {
             (Some(m), Some(n)) if n.at > m.token_start => Some((n.speaker.clone(), person)),
@@ -688,6 +714,31 @@ impl<'a> Doc<'a> {
     /// when it repeats an earlier person's surname.
     fn found_name(&self, a: usize, b: usize, sentence_start: usize) -> Found {
         let speaker = self.speaker_of_name(a, b);
+        if self.parsed && speaker.code.is_none() {
+            // The model's entities tell people ("John Harrowgate") from organisations
+            // ("Acme Widgets Corporation": a name, but not a "he") and from capitalised
+            // common nouns ("Officials": no name at all).
+            return match self.entity_label(a, b) {
+                Some("PERSON") => Found {
+                    speaker,
+                    span: (a, b),
+                    person: true,
+                },
+                Some(_) => Found {
+                    speaker,
+                    span: (a, b),
+                    person: false,
+                },
+                None => Found {
+                    speaker: Speaker {
+                        name: None,
+                        ..speaker
+                    },
+                    span: (a, b),
+                    person: false,
+                },
+            };
+        }
         let lone_opener = b == a + 1 && a == sentence_start;
         if lone_opener && speaker.code.is_none() {
             return Found {
@@ -704,6 +755,16 @@ impl<'a> Doc<'a> {
             span: (a, b),
             person: true,
         }
+    }
+
+    /// Label of the named entity overlapping tokens `[a, b)`, if any.
+    fn entity_label(&self, a: usize, b: usize) -> Option<&str> {
+        self.ctx
+            .text
+            .entities
+            .iter()
+            .find(|e| e.token_start < b && a < e.token_end)
+            .map(|e| e.label.as_str())
     }
 
     /// A description with no name ("a spokesman").

@@ -323,9 +323,48 @@ fn garbage_never_panics() {
     }
 }
 
-/// The seed article through the whole pipeline with the built-in knowledge base.
+/// The seed article through the whole pipeline with the built-in knowledge base, with both
+/// language layers.
 #[test]
 fn seed_article_speakers() {
+    seed_article_speakers_with(Arc::new(RuleAnalyzer));
+    seed_article_speakers_with(Arc::new(model()));
+}
+
+fn model() -> wirecoder_nlp_model::ModelAnalyzer {
+    match wirecoder_nlp_model::ModelAnalyzer::new() {
+        Ok(m) => m,
+        Err(e) => panic!("embedded model: {e}"),
+    }
+}
+
+/// With the model's entities, an organisation that speaks is not a "he": the pronoun goes
+/// to the last person who spoke.
+#[test]
+fn entity_labels_separate_people_from_organisations() {
+    let body = "\u{201c}Hello,\u{201d} said John Harrowgate. Acme Widgets Corporation said that prices would rise. \u{201c}We are ready,\u{201d} he said.";
+    let kb = match KnowledgeBase::builtin() {
+        Ok(kb) => Arc::new(kb),
+        Err(e) => panic!("built-in knowledge base: {e}"),
+    };
+    let pipeline = Pipeline::new(Arc::new(model()), kb);
+    let doc = Document {
+        id: "t".into(),
+        body: body.to_string(),
+        ..Default::default()
+    };
+    let quotes = pipeline.analyze(&doc).quotes;
+    let last = quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .last()
+        .expect("the last quote");
+    assert_eq!(last.text, "We are ready,");
+    let name = last.speaker.as_ref().and_then(|s| s.name.as_deref());
+    assert_eq!(name, Some("John Harrowgate"), "{quotes:#?}");
+}
+
+fn seed_article_speakers_with(analyzer: Arc<dyn LanguageAnalyzer>) {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../../shared/seed/article.txt"
@@ -338,7 +377,7 @@ fn seed_article_speakers() {
         Ok(kb) => Arc::new(kb),
         Err(e) => panic!("built-in knowledge base: {e}"),
     };
-    let pipeline = Pipeline::new(Arc::new(RuleAnalyzer), kb);
+    let pipeline = Pipeline::new(analyzer, kb);
     let doc = Document {
         id: "seed".into(),
         body,
