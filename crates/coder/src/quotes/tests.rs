@@ -357,7 +357,7 @@ fn entity_labels_separate_people_from_organisations() {
     let last = quotes
         .iter()
         .filter(|q| q.kind == QuoteKind::Direct)
-        .last()
+        .next_back()
         .expect("the last quote");
     assert_eq!(last.text, "We are ready,");
     let name = last.speaker.as_ref().and_then(|s| s.name.as_deref());
