@@ -356,8 +356,7 @@ fn entity_labels_separate_people_from_organisations() {
     let quotes = pipeline.analyze(&doc).quotes;
     let last = quotes
         .iter()
-        .filter(|q| q.kind == QuoteKind::Direct)
-        .next_back()
+        .rfind(|q| q.kind == QuoteKind::Direct)
         .expect("the last quote");
     assert_eq!(last.text, "We are ready,");
     let name = last.speaker.as_ref().and_then(|s| s.name.as_deref());
