@@ -330,7 +330,7 @@ mod tests {
         v
     }
 
-    use ActorKind::{Country, Person};
+    use ActorKind::{Country, Group, Person};
 
     fn t(s: &str, t: &str, c: &str) -> (String, String, String) {
         (s.into(), t.into(), c.into())
@@ -379,6 +379,34 @@ mod tests {
             assert_eq!(
                 code("Iran called for talks with Iraq.", IRAN_IRAQ),
                 vec![t("IRN", "IRQ", "026")]
+            );
+        }
+    }
+
+    /// "talks between X and Y": the meeting noun's coordinated participants meet each other.
+    #[test]
+    fn talks_between_coordinated_participants() {
+        let specs = &[("Iran", "IRN", Country), ("Saudi Arabia", "SAU", Country)];
+        for code in [code_text, code_parsed] {
+            let mut got = code("Talks between Iran and Saudi Arabia resumed.", specs);
+            got.sort();
+            assert_eq!(got, vec![t("IRN", "SAU", "040"), t("SAU", "IRN", "040")]);
+        }
+    }
+
+    /// A claim of responsibility codes the claim and the claimed act.
+    #[test]
+    fn claim_of_responsibility_codes_the_act() {
+        let specs = &[("Taliban", "IMGTAL", Group)];
+        for code in [code_text, code_parsed] {
+            let mut got = code("The Taliban claimed responsibility for the bombing.", specs);
+            got.sort();
+            assert_eq!(
+                got,
+                vec![
+                    ("IMGTAL".to_string(), String::new(), "015".to_string()),
+                    ("IMGTAL".to_string(), String::new(), "183".to_string()),
+                ]
             );
         }
     }

@@ -722,7 +722,9 @@ impl<'a> Coder<'a> {
                         paired: paired.as_deref(),
                         symmetric: p.symmetric
                             || p.compound
-                            || (targets.is_empty() && among_subjects(p, subj.as_ref())),
+                            || (targets.is_empty()
+                                && (among_subjects(p, subj.as_ref())
+                                    || (inst.kind == TriggerKind::Noun && sources.len() >= 2))),
                         no_target: p.no_target || inst.passive,
                         rule: &rule,
                         span,
@@ -799,6 +801,7 @@ impl<'a> Coder<'a> {
                 },
             );
         }
+        self.claimed_acts(&sent, &insts, &mut out);
         // Context for the next sentences.
         for (m, _, _) in &sent.mentions {
             self.history.push(m.clone());
@@ -809,6 +812,57 @@ impl<'a> Coder<'a> {
             self.last_subject = Some(s);
         }
         out
+    }
+
+    /// A claim of responsibility asserts the claimed act too (CAMEO codes both): "the
+    /// Taliban claimed responsibility for the bombing (on X)" gives 015 and the bombing's
+    /// 18x/19x/20x code with the claimant as source.
+    fn claimed_acts(&self, sent: &Sent, insts: &[Inst], out: &mut Vec<RawEvent>) {
+        if self.dict.replaced_builtin {
+            // A PETRARCH verb file codes only what its patterns say.
+            return;
+        }
+        let n = sent.words.len();
+        let mut extra = Vec::new();
+        for e in out.iter().filter(|e| e.code == "015") {
+            let Some(k) = (0..n).find(|&k| sent.offs[k].1 == e.verb_end) else {
+                continue;
+            };
+            let Some(q) = (k + 1..n.min(k + 4)).find(|&q| sent.words[q] == "for") else {
+                continue;
+            };
+            let Some(act) = insts.iter().find(|i| {
+                i.kind == TriggerKind::Noun && i.head > q && i.head <= q + 4 && i.end <= n
+            }) else {
+                continue;
+            };
+            let Some(code) = self
+                .dict
+                .triggers
+                .get(act.trigger as usize)
+                .and_then(|t| t.patterns.first())
+                .and_then(|&pi| self.dict.patterns.get(pi as usize))
+                .map(|p| p.code.clone())
+                .filter(|c| matches!(c.get(..2), Some("18" | "19" | "20")))
+            else {
+                continue;
+            };
+            // Its target: "on/against X" right after the noun.
+            let target = (act.end..n.min(act.end + 3))
+                .find(|&w| matches!(sent.words[w].as_str(), "on" | "against"))
+                .and_then(|w| self.find_group(sent, w + 1, true))
+                .and_then(|g| g.actors.into_iter().next());
+            let (verb_start, verb_end) = (sent.offs[act.head].0, sent.offs[act.end - 1].1);
+            extra.push(RawEvent {
+                source: e.source.clone(),
+                target,
+                code,
+                rule: format!("claimed:{}", e.rule),
+                verb_start,
+                verb_end,
+            });
+        }
+        out.extend(extra);
     }
 
     /// Every trigger occurrence, longest first, without overlaps, in sentence order.
@@ -2078,7 +2132,13 @@ impl<'a> Coder<'a> {
         {
             // Dyadic patterns code only with a target; a visit noun may still code, its
             // host inferred from the place; "X, Y and Z met": a meeting among the subjects.
-            if (inst.kind == TriggerKind::Verb || p.paired.is_none()) && !among_subjects(p, subj) {
+            // "talks between Iran and Saudi Arabia": the meeting noun's own source is the
+            // coordinated participants.
+            let among_own = inst.kind == TriggerKind::Noun && among_subjects(p, source.as_ref());
+            if (inst.kind == TriggerKind::Verb || p.paired.is_none())
+                && !among_subjects(p, subj)
+                && !among_own
+            {
                 return None;
             }
         }
