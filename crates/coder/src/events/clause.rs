@@ -2116,6 +2116,11 @@ impl<'a> Coder<'a> {
             }
             source.as_ref()?;
         }
+        if target.is_none() && !has_target_elem && !inst.passive && p.modality.is_none() {
+            // An actor inside a multi-word trigger is its object even for a frame that needs
+            // none ("urged Iraq to release", "provided Damascus with support").
+            target = inst.inner.clone();
+        }
         if !has_target_elem && !p.no_target && !p.post.contains(&Elem::Source) && !inst.passive {
             // TABARI default: the first actor after the verb.
             target = self
