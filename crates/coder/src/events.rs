@@ -380,6 +380,11 @@ mod tests {
                 code("Iran called for talks with Iraq.", IRAN_IRAQ),
                 vec![t("IRN", "IRQ", "026")]
             );
+            // An appeal for a reciprocal act is one-sided.
+            assert_eq!(
+                code("Iran asked Iraq to hold talks.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "026")]
+            );
             // The actor inside a multi-word trigger ("urge ... release") is its target.
             assert_eq!(
                 code("Iran urged Iraq to release the prisoners.", IRAN_IRAQ),

@@ -720,8 +720,9 @@ impl<'a> Coder<'a> {
                         targets: &targets,
                         code: &code,
                         paired: paired.as_deref(),
-                        symmetric: p.symmetric
-                            || p.compound
+                        // "Iran asked Iraq to hold talks": the appeal (or intent, threat) is
+                        // one side's, even when the act asked for is reciprocal.
+                        symmetric: (governing.is_none() && (p.symmetric || p.compound))
                             || (targets.is_empty()
                                 && (among_subjects(p, subj.as_ref())
                                     || (inst.kind == TriggerKind::Noun && sources.len() >= 2))),
