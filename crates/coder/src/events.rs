@@ -137,7 +137,11 @@ fn finish(ctx: &DocContext, si: usize, raw: RawEvent, dateline: Option<&Place>) 
     let place = if dateline_host {
         dateline.cloned()
     } else {
-        crate::places::place_near(ctx, si, raw.verb_start)
+        let own: Vec<(usize, usize)> = std::iter::once(&raw.source)
+            .chain(raw.target.as_ref())
+            .map(|m| (m.start, m.end))
+            .collect();
+        crate::places::place_near(ctx, si, raw.verb_start, &own)
             .cloned()
             .or_else(|| dateline.cloned())
     };

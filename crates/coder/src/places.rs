@@ -1980,12 +1980,20 @@ pub fn place_for_sentence<'a>(ctx: &'a DocContext, sentence: usize) -> Option<&'
 /// The place in sentence `sentence` nearest to char offset `pos` (e.g. the event verb),
 /// preferring places after a locative cue by taking the closest one; countries count only
 /// when nothing finer is in the sentence.
-pub fn place_near<'a>(ctx: &'a DocContext, sentence: usize, pos: usize) -> Option<&'a Place> {
+pub fn place_near<'a>(
+    ctx: &'a DocContext,
+    sentence: usize,
+    pos: usize,
+    actors: &[(usize, usize)],
+) -> Option<&'a Place> {
     let s = ctx.text.sentences.get(sentence)?;
+    // A country or city that is the event's own source or target ("air strikes by Russia
+    // on ...") is not where the event happened.
     let inside: Vec<&Place> = ctx
         .places
         .iter()
         .filter(|p| p.start >= s.start && p.end <= s.end)
+        .filter(|p| !actors.iter().any(|&(a, b)| p.start < b && a < p.end))
         .collect();
     let dist = |p: &Place| p.start.abs_diff(pos).min(p.end.abs_diff(pos));
     inside
