@@ -374,18 +374,20 @@ fn load(packed: &[u8], names_fst: &'static [u8]) -> Result<Store, String> {
     };
     let req = |b: &[u8], at: usize| string(b, at).map(Option::unwrap_or_default);
 
-    // Undo the byte-plane order of the records (see `pack`).
-    let mut rows = vec![0u8; records.len()];
-    for (k, plane) in records.chunks_exact(n_entries.max(1)).enumerate() {
-        for (i, &b) in plane.iter().enumerate() {
-            if let Some(slot) = rows.get_mut(i * RECORD + k) {
-                *slot = b;
-            }
-        }
+    // Records are stored in byte-plane order (see `pack`); each is gathered into a small
+    // buffer rather than transposing them all at once, which would add a second copy of
+    // the records (~22 MB) to the peak memory of loading.
+    if records.len() != n_entries * RECORD {
+        return Err("truncated records".to_string());
     }
     let mut entries = Vec::with_capacity(n_entries);
     let mut countries = HashMap::new();
-    for (i, r) in rows.chunks_exact(RECORD).enumerate() {
+    let mut buf = [0u8; RECORD];
+    for i in 0..n_entries {
+        for (k, slot) in buf.iter_mut().enumerate() {
+            *slot = records[k * n_entries + i];
+        }
+        let r = &buf[..];
         let feature = req(r, 72)?;
         let (feature_class, feature_code) = feature.split_once('.').unwrap_or((feature, ""));
         let e = GazEntry {
