@@ -425,6 +425,18 @@ mod tests {
         }
     }
 
+    /// "go to"/"come to" are visits only to a named actor; hosting needs a guest.
+    #[test]
+    fn motion_and_hosting_need_an_actor() {
+        for code in [code_text, code_parsed] {
+            assert!(code("Iran went to the funeral.", IRAN_IRAQ).is_empty());
+            assert!(code("Iran received a permit.", IRAN_IRAQ).is_empty());
+            let mut got = code("Iran went to Iraq.", IRAN_IRAQ);
+            got.sort();
+            assert_eq!(got, vec![t("IRN", "IRQ", "042"), t("IRQ", "IRN", "043")]);
+        }
+    }
+
     #[test]
     fn reported_speech_codes_the_reported_act_only() {
         let specs = &[
