@@ -384,6 +384,9 @@ mod tests {
                 code("Iran called for talks with Iraq.", IRAN_IRAQ),
                 vec![t("IRN", "IRQ", "026")]
             );
+            // Reported speech is no demand; a sale is no intent.
+            assert!(code("Iran told Iraq that it was ready.", IRAN_IRAQ).is_empty());
+            assert!(code("Iran offers Iraq cheap oil.", IRAN_IRAQ).is_empty());
             // An appeal for a reciprocal act is one-sided.
             assert_eq!(
                 code("Iran asked Iraq to hold talks.", IRAN_IRAQ),
