@@ -428,6 +428,16 @@ mod tests {
         }
     }
 
+    /// A reciprocal act with a single party is no event.
+    #[test]
+    fn reciprocal_acts_need_two_parties() {
+        for code in [code_text, code_parsed] {
+            assert!(code("Iran met top aides on Tuesday.", IRAN_IRAQ).is_empty());
+            assert!(code("Iran talked about the economy.", IRAN_IRAQ).is_empty());
+            assert_eq!(code("Iran met Iraq.", IRAN_IRAQ).len(), 2);
+        }
+    }
+
     /// "go to"/"come to" are visits only to a named actor; hosting needs a guest.
     #[test]
     fn motion_and_hosting_need_an_actor() {

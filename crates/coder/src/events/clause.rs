@@ -2504,7 +2504,9 @@ fn emit(out: &mut Vec<RawEvent>, e: &Emit) {
             }
             return;
         }
-        if e.no_target || e.paired.is_some() {
+        // A reciprocal act needs two parties: "people talk about", "he met top aides" with
+        // no second actor is no event.
+        if (e.no_target && !e.symmetric) || e.paired.is_some() {
             for s in e.sources {
                 push(s, None, e.code, e.rule);
             }
