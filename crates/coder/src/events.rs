@@ -428,6 +428,19 @@ mod tests {
         }
     }
 
+    /// Verbs with everyday senses are force only against a named actor.
+    #[test]
+    fn polysemous_force_verbs_need_a_target() {
+        for code in [code_text, code_parsed] {
+            assert!(code("Iran will push for more support.", IRAN_IRAQ).is_empty());
+            assert!(code("Iran advanced to the final.", IRAN_IRAQ).is_empty());
+            assert_eq!(
+                code("Iran targeted Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "190")]
+            );
+        }
+    }
+
     /// A reciprocal act with a single party is no event.
     #[test]
     fn reciprocal_acts_need_two_parties() {
