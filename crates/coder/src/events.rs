@@ -384,6 +384,8 @@ mod tests {
                 code("Iran called for talks with Iraq.", IRAN_IRAQ),
                 vec![t("IRN", "IRQ", "026")]
             );
+            // Intents need an infinitive when the verb has everyday senses.
+            assert!(code("Iran resolved the issue.", IRAN_IRAQ).is_empty());
             // Reported speech is no demand; a sale is no intent.
             assert!(code("Iran told Iraq that it was ready.", IRAN_IRAQ).is_empty());
             assert!(code("Iran offers Iraq cheap oil.", IRAN_IRAQ).is_empty());
