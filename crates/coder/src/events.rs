@@ -386,6 +386,13 @@ mod tests {
             );
             // Intents need an infinitive when the verb has everyday senses.
             assert!(code("Iran resolved the issue.", IRAN_IRAQ).is_empty());
+            // "help" is aid only to an actor; a denial of responsibility denies a claim.
+            assert!(code("Iran helped fill sandbags.", IRAN_IRAQ).is_empty());
+            assert!(code("Iran denied the permit.", IRAN_IRAQ).is_empty());
+            assert_eq!(
+                code("Iran denied the allegations.", IRAN_IRAQ),
+                vec![t("IRN", "", "016")]
+            );
             // Reported speech is no demand; a sale is no intent.
             assert!(code("Iran told Iraq that it was ready.", IRAN_IRAQ).is_empty());
             assert!(code("Iran offers Iraq cheap oil.", IRAN_IRAQ).is_empty());
