@@ -386,6 +386,12 @@ mod tests {
             );
             // Intents need an infinitive when the verb has everyday senses.
             assert!(code("Iran resolved the issue.", IRAN_IRAQ).is_empty());
+            // "leave" is a retreat only from an actor.
+            assert!(code("Iran is leaving on Tuesday.", IRAN_IRAQ).is_empty());
+            assert_eq!(
+                code("Iran left Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "0874")]
+            );
             // "help" is aid only to an actor; a denial of responsibility denies a claim.
             assert!(code("Iran helped fill sandbags.", IRAN_IRAQ).is_empty());
             assert!(code("Iran denied the permit.", IRAN_IRAQ).is_empty());
