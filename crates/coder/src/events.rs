@@ -456,6 +456,22 @@ mod tests {
         }
     }
 
+    /// Force with no target by a civilian actor is a figure of speech.
+    #[test]
+    fn civilians_battling_nothing_is_no_force() {
+        let specs = &[
+            ("students", "USAEDU", ActorKind::Agent),
+            ("troops", "USAMIL", ActorKind::Agent),
+        ];
+        for code in [code_text, code_parsed] {
+            assert!(code("The students battled on.", specs).is_empty());
+            assert_eq!(
+                code("The troops battled on.", specs),
+                vec![("USAMIL".to_string(), String::new(), "190".to_string())]
+            );
+        }
+    }
+
     /// A reciprocal act with a single party is no event.
     #[test]
     fn reciprocal_acts_need_two_parties() {

@@ -803,6 +803,19 @@ impl<'a> Coder<'a> {
             );
         }
         self.claimed_acts(&sent, &insts, &mut out);
+        if !self.dict.replaced_builtin {
+            // Force with no target by a purely civilian actor is a figure of speech ("a
+            // student battles cancer", "companies fight for market share").
+            out.retain(|e| {
+                !(e.target.is_none()
+                    && matches!(e.code.get(..2), Some("18" | "19" | "20"))
+                    && !e.source.sectors.is_empty()
+                    && e.source
+                        .sectors
+                        .iter()
+                        .all(|s| CIVILIAN_SECTORS.contains(&s.as_str())))
+            });
+        }
         // Context for the next sentences.
         for (m, _, _) in &sent.mentions {
             self.history.push(m.clone());
@@ -2320,6 +2333,12 @@ fn starts_at(words: &[String], q: usize, alt: &[String]) -> Option<usize> {
     }
     (words[q..q + len].iter().zip(alt).all(|(w, a)| w == a)).then_some(len)
 }
+
+/// Sectors of actors that do not use force themselves.
+const CIVILIAN_SECTORS: &[&str] = &[
+    "AGR", "BUS", "CVL", "EDU", "ELI", "ENV", "HLH", "JUD", "LAB", "LEG", "MED", "NGO", "REF",
+    "REL",
+];
 
 /// Whether a clause starting at `start` is a dated background clause ("almost five years
 /// after ...", "decades before ...").
