@@ -78,7 +78,5 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
             .is_some_and(|io| io.kind() == BrokenPipe)
             || c.downcast_ref::<serde_json::Error>()
                 .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
-            // Library errors that carry the I/O error only in their message.
-            || c.to_string().ends_with("Broken pipe (os error 32)")
     })
 }

@@ -268,3 +268,34 @@ fn geoparsing_corpus_twice_without_duplication() {
     assert!(second.status.success());
     assert_eq!(dump(&db), before);
 }
+
+/// A reader that goes away (`wirecoder export ... | head -c 10`) ends the export quietly and
+/// successfully, as other command-line tools do.
+#[test]
+fn closed_output_pipe_is_not_an_error() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let input = corpus(dir.path(), 40);
+    let db = dir.path().join("pipe.db");
+    assert!(ingest(&db, &input, &["--nlp", "rules"]).status.success());
+    let mut child = Command::new(BIN)
+        .args(["export", "--db", db.to_str().unwrap(), "--format", "jsonl"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 10];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // stdout is dropped here: the next write fails with a broken pipe.
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

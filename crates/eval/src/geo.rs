@@ -400,34 +400,26 @@ pub fn article_errors(
                 context(g.start, g.end)
             )),
             Some(p) => {
-                let far = match (g.lat, g.lon) {
-                    (Some(lat), Some(lon)) => distance_km(lat, lon, p.lat, p.lon) > 161.0,
-                    _ => false,
-                };
-                if !far {
-                    out.push(format!(
+                let gold_point = g.lat.zip(g.lon);
+                match gold_point.map(|(lat, lon)| (lat, lon, distance_km(lat, lon, p.lat, p.lon))) {
+                    Some((lat, lon, d)) if d > 161.0 => out.push(format!(
+                        "FAR {:?} -> {} ({} {} {:?} {}) {d:.0} km from ({lat:.2},{lon:.2}): {}",
+                        g.text,
+                        p.name,
+                        p.country,
+                        p.admin1.as_deref().unwrap_or(""),
+                        p.feature,
+                        p.geonames_id,
+                        context(g.start, g.end)
+                    )),
+                    _ => out.push(format!(
                         "OK {:?}{} -> {} ({} {})",
                         g.text,
                         label(g.start, g.end),
                         p.name,
                         p.country,
                         p.feature
-                    ));
-                }
-                if let (Some(lat), Some(lon)) = (g.lat, g.lon) {
-                    let d = distance_km(lat, lon, p.lat, p.lon);
-                    if d > 161.0 {
-                        out.push(format!(
-                            "FAR {:?} -> {} ({} {} {:?} {}) {d:.0} km from ({lat:.2},{lon:.2}): {}",
-                            g.text,
-                            p.name,
-                            p.country,
-                            p.admin1.as_deref().unwrap_or(""),
-                            p.feature,
-                            p.geonames_id,
-                            context(g.start, g.end)
-                        ));
-                    }
+                    )),
                 }
             }
         }

@@ -136,11 +136,6 @@ impl Gazetteer {
         }
     }
 
-    /// Same as [`Gazetteer::force_load`].
-    pub fn check(&self) -> Result<(), KnowledgeError> {
-        self.force_load()
-    }
-
     fn store_result(&self) -> &Result<&'static Store, String> {
         self.store.get_or_init(|| {
             let Some((packed, names)) = self.assets else {

@@ -60,22 +60,14 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         } => {
             // PETRARCH semantics: a suite's verb file replaces the built-in verbs; its
             // actors, agents and discards are added to the built-in ones.
-            let pipeline = super::common::pipeline(&super::common::PipelineArgs {
-                doc_date: None,
-                dict,
-                nlp,
-            })?;
+            let pipeline = pipeline(dict, nlp)?;
             let mut out = std::io::stdout().lock();
             wirecoder_eval::petrarch::run(&pipeline, &file, verbose, &mut out)
                 .with_context(|| format!("evaluating {}", file.display()))?;
             Ok(ExitCode::SUCCESS)
         }
         Suite::Plover { file, verbose, nlp } => {
-            let pipeline = super::common::pipeline(&super::common::PipelineArgs {
-                doc_date: None,
-                dict: Vec::new(),
-                nlp,
-            })?;
+            let pipeline = pipeline(Vec::new(), nlp)?;
             let mut out = std::io::stdout().lock();
             wirecoder_eval::plover::run(&pipeline, &file, verbose, &mut out)
                 .with_context(|| format!("evaluating {}", file.display()))?;
@@ -86,14 +78,20 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
             verbose,
             nlp,
         } => {
-            let pipeline = super::common::pipeline(&super::common::PipelineArgs {
-                doc_date: None,
-                dict: Vec::new(),
-                nlp,
-            })?;
+            let pipeline = pipeline(Vec::new(), nlp)?;
             let mut out = std::io::stdout().lock();
             wirecoder_eval::geo::run(&pipeline, &files, verbose, &mut out)?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The pipeline a suite runs: no document date (suites carry their own), the given
+/// dictionaries and language layer.
+fn pipeline(dict: Vec<PathBuf>, nlp: NlpChoice) -> anyhow::Result<wirecoder_coder::Pipeline> {
+    super::common::pipeline(&super::common::PipelineArgs {
+        doc_date: None,
+        dict,
+        nlp,
+    })
 }

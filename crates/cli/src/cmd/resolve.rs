@@ -94,7 +94,7 @@ fn dict_stats(args: DictStatsArgs) -> anyhow::Result<ExitCode> {
     let ontology_ms = ms(t);
     let t = Instant::now();
     let gaz = gazetteer::Gazetteer::builtin().context("gazetteer")?;
-    gaz.check().context("gazetteer")?;
+    gaz.force_load().context("gazetteer")?;
     let gaz_ms = ms(t);
     let t = Instant::now();
     let verbs = verbs::VerbDictionary::builtin().context("verb dictionary")?;
