@@ -718,25 +718,14 @@ impl<'a> Doc<'a> {
             // The model's entities tell people ("John Harrowgate") from organisations
             // ("Acme Widgets Corporation": a name, but not a "he") and from capitalised
             // common nouns ("Officials": no name at all).
-            return match self.entity_label(a, b) {
-                Some("PERSON") => Found {
-                    speaker,
-                    span: (a, b),
-                    person: true,
+            let label = self.entity_label(a, b);
+            return Found {
+                speaker: Speaker {
+                    name: label.and(speaker.name.clone()),
+                    ..speaker
                 },
-                Some(_) => Found {
-                    speaker,
-                    span: (a, b),
-                    person: false,
-                },
-                None => Found {
-                    speaker: Speaker {
-                        name: None,
-                        ..speaker
-                    },
-                    span: (a, b),
-                    person: false,
-                },
+                span: (a, b),
+                person: label == Some("PERSON"),
             };
         }
         let lone_opener = b == a + 1 && a == sentence_start;

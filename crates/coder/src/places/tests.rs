@@ -1,6 +1,6 @@
 use std::sync::OnceLock;
 
-use wirecoder_core::{Document, Place};
+use wirecoder_core::{Document, Place, TextAnalysis};
 use wirecoder_knowledge::gazetteer::Gazetteer;
 use wirecoder_knowledge::KnowledgeBase;
 use wirecoder_text::{LanguageAnalyzer, RuleAnalyzer};
@@ -22,10 +22,14 @@ fn run(body: &str, dateline: Option<&str>) -> (Vec<Place>, Option<Place>) {
         dateline_place: dateline.map(str::to_string),
         ..Default::default()
     };
-    let text = RuleAnalyzer.analyze(body);
+    places_and_dateline(&doc, &RuleAnalyzer.analyze(body))
+}
+
+/// Places and dateline place of an analysed document with no actors or dates.
+fn places_and_dateline(doc: &Document, text: &TextAnalysis) -> (Vec<Place>, Option<Place>) {
     let ctx = DocContext {
-        doc: &doc,
-        text: &text,
+        doc,
+        text,
         kb: kb(),
         doc_date: None,
         actors: &[],
@@ -235,16 +239,7 @@ fn run_with_entities(body: &str, ents: &[(&str, usize, usize)]) -> Vec<Place> {
             token_end: b,
         });
     }
-    let ctx = DocContext {
-        doc: &doc,
-        text: &text,
-        kb: kb(),
-        doc_date: None,
-        actors: &[],
-        dates: &[],
-        places: &[],
-    };
-    extract(&ctx)
+    places_and_dateline(&doc, &text).0
 }
 
 #[test]
