@@ -301,6 +301,9 @@ struct Entry {
     proper: bool,
     /// A one-word all-capitals phrase ("UN", "US"): the text must be in capitals.
     caps_only: bool,
+    /// Words (bit i = key i) of a multi-word name that the text must capitalise, as the
+    /// dictionary does: "Russia Today" the channel, not "Russia today".
+    caps_mask: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -455,6 +458,7 @@ impl ActorDictionary {
                 kind: ActorKind::Country,
                 proper: true,
                 caps_only: false,
+                caps_mask: 0,
             };
             for n in &row.names {
                 d.add(n, false, entry.clone(), true);
@@ -482,6 +486,7 @@ impl ActorDictionary {
                     kind: ActorKind::Agent,
                     proper: false,
                     caps_only: false,
+                    caps_mask: 0,
                 };
                 d.add(&p, false, entry.clone(), true);
                 let plural = match p.rsplit_once(' ') {
@@ -512,6 +517,7 @@ impl ActorDictionary {
             kind: ActorKind::Country,
             proper: true,
             caps_only: false,
+            caps_mask: 0,
         }
     }
 
@@ -524,13 +530,31 @@ impl ActorDictionary {
         if entry.proper {
             entry.proper = has_upper(phrase);
             entry.caps_only = is_caps_word(phrase);
+            if matches!(entry.role, Role::Fixed) {
+                entry.caps_mask = capitalised_words(phrase, words.len());
+            }
         }
         self.add_words(&words, stem, entry, overwrite);
     }
 
     fn add_words(&mut self, words: &[String], stem: bool, entry: Entry, overwrite: bool) {
-        if !overwrite && !stem && self.trie.get(words).is_some() {
-            return;
+        if let Some(old) = self.trie.get(words) {
+            // "Hamas; HAMAS": two spellings of one actor's name relax the case rules of the
+            // entry instead of replacing it (the all-capitals spelling would otherwise make
+            // "Hamas" unmatchable).
+            if let Some(e) = self.entries.get_mut(old as usize) {
+                if e.code == entry.code
+                    && e.name == entry.name
+                    && std::mem::discriminant(&e.role) == std::mem::discriminant(&entry.role)
+                {
+                    e.caps_only &= entry.caps_only;
+                    e.proper &= entry.proper;
+                    return;
+                }
+            }
+            if !overwrite && !stem {
+                return;
+            }
         }
         let id = self.entries.len() as u32;
         self.entries.push(entry);
@@ -556,6 +580,7 @@ impl ActorDictionary {
             kind,
             proper: true,
             caps_only: false,
+            caps_mask: 0,
         };
         for p in &row.phrases {
             self.add(p, false, entry.clone(), true);
@@ -664,6 +689,7 @@ impl ActorDictionary {
             kind: ActorKind::Person,
             proper,
             caps_only: caps,
+            caps_mask: 0,
         };
         let id = self.entries.len() as u32;
         self.entries.push(entry);
@@ -815,6 +841,13 @@ impl ActorDictionary {
                 if !self.case_ok(e, keys, tokens, i, end) {
                     continue;
                 }
+                // "pro-Russia rebels", "anti-American protesters": the country is what the
+                // group stands for or against, not its nationality.
+                if matches!(e.role, Role::Country | Role::Metonym | Role::People(_))
+                    && stance_prefixed(keys, tokens, i)
+                {
+                    continue;
+                }
                 let prev_atom_ends_here = out.last().is_some_and(|a| a.ke == i);
                 if matches!(e.role, Role::People(_) | Role::Surname(_))
                     && self.part_of_other_name(keys, ids, tokens, i, end, prev_atom_ends_here)
@@ -890,6 +923,28 @@ impl ActorDictionary {
         }
         if e.proper && !span().iter().any(|t| has_upper(&t.text)) {
             return false;
+        }
+        if e.caps_mask != 0 {
+            for j in s..end {
+                if e.caps_mask & (1 << ((j - s) & 31)) == 0 {
+                    continue;
+                }
+                let Some(k) = keys.get(j) else {
+                    continue;
+                };
+                let Some(t) = tokens.get(k.tok) else {
+                    continue;
+                };
+                // The key's own characters; a token whose normal form changed length (curly
+                // apostrophes) cannot be aligned and is not checked.
+                if t.text.len() != t.norm.len() {
+                    continue;
+                }
+                let part = t.text.get(k.s..k.e).unwrap_or(&t.text);
+                if part.chars().next().is_some_and(char::is_lowercase) {
+                    return false;
+                }
+            }
         }
         true
     }
@@ -1576,6 +1631,7 @@ impl ActorDictionary {
                     kind,
                     proper: true,
                     caps_only: false,
+                    caps_mask: 0,
                 };
                 for p in &r.phrases {
                     self.add_words(&p.words, p.stem, entry.clone(), true);
@@ -1606,6 +1662,7 @@ impl ActorDictionary {
             kind: ActorKind::Person,
             proper: true,
             caps_only: false,
+            caps_mask: 0,
         };
         self.add_words(&p.words, p.stem, entry, true);
     }
@@ -1627,6 +1684,7 @@ impl ActorDictionary {
                 kind: ActorKind::Agent,
                 proper: false,
                 caps_only: false,
+                caps_mask: 0,
             };
             for p in &r.phrases {
                 self.add_words(&p.words, p.stem, entry.clone(), true);
@@ -1675,6 +1733,63 @@ fn title_case(s: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Bit mask of the keys of `phrase` (as `phrase_keys` splits it into `n` keys) whose word
+/// part starts with a capital; 0 for one-word phrases or when the split does not line up.
+fn capitalised_words(phrase: &str, n: usize) -> u32 {
+    if n < 2 || n > 32 {
+        return 0;
+    }
+    let mut mask = 0u32;
+    let mut k = 0usize;
+    for word in phrase.split_whitespace() {
+        let word = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix('\''))
+            .unwrap_or(word);
+        for part in word
+            .split('-')
+            .filter(|p| p.chars().any(char::is_alphanumeric))
+        {
+            if part.chars().next().is_some_and(char::is_uppercase) {
+                mask |= 1 << (k & 31);
+            }
+            k += 1;
+        }
+    }
+    if k == n {
+        mask
+    } else {
+        0
+    }
+}
+
+/// Whether key `i` follows "pro-" or "anti-" in the same hyphenated word, whether the
+/// tokenizer kept the word whole ("pro-Iranian") or split it ("pro", "-", "Russia").
+fn stance_prefixed(keys: &[Key], tokens: &[Token], i: usize) -> bool {
+    let Some(k) = keys.get(i) else {
+        return false;
+    };
+    let is_stance = |w: &str| matches!(w, "pro" | "anti");
+    if k.s > 0 {
+        let Some(t) = tokens.get(k.tok) else {
+            return false;
+        };
+        let head = t.norm.get(..k.s).unwrap_or("");
+        return head.strip_suffix('-').is_some_and(is_stance);
+    }
+    let glued = |a: &Token| !a.space_after;
+    match (
+        k.tok.checked_sub(2).and_then(|j| tokens.get(j)),
+        k.tok.checked_sub(1).and_then(|j| tokens.get(j)),
+    ) {
+        (Some(w), Some(dash)) => {
+            dash.norm == "-" && glued(dash) && glued(w) && is_stance(w.norm.as_str())
+        }
+        (None, Some(w)) => w.norm.strip_suffix('-').is_some_and(is_stance) && glued(w),
+        _ => false,
+    }
 }
 
 #[cfg(test)]

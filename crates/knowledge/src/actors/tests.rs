@@ -808,3 +808,39 @@ fn titled_name_coded_with_a_bare_country() {
     assert!(has(&d, "Zoltario will meet", None, "ATL"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn one_name_in_two_spellings_keeps_the_lenient_case_rule() {
+    // organizations.txt lists "Hamas; HAMAS": the all-capitals alias must not make the
+    // ordinary spelling unmatchable.
+    let d = dict();
+    assert!(has(&d, "Hamas threatened Israel.", None, "IMGHAM"));
+    assert!(has(&d, "HAMAS threatened Israel.", None, "IMGHAM"));
+}
+
+#[test]
+fn stance_prefix_is_not_nationality() {
+    let d = dict();
+    let c = codes(&d, "The pro-Russia rebels shelled the town.", None);
+    assert!(c.iter().all(|(_, c)| !c.starts_with("RUS")), "{c:?}");
+    let c = codes(&d, "Anti-American protesters marched in Lahore.", None);
+    assert!(c.iter().all(|(_, c)| !c.starts_with("USA")), "{c:?}");
+    let c = codes(&d, "pro-Iranian militias attacked the base.", None);
+    assert!(c.iter().all(|(_, c)| !c.starts_with("IRN")), "{c:?}");
+    // A plain demonym still gives the nationality.
+    assert!(has(&d, "Russian rebels shelled the town.", None, "RUSREB"));
+}
+
+#[test]
+fn multiword_names_keep_their_capitals() {
+    let d = dict();
+    // "Russia Today" is a channel; "Russia today" is the country and a date word.
+    let c = codes(&d, "The minister visited Russia today.", None);
+    assert!(c.iter().any(|(_, c)| c == "RUS"), "{c:?}");
+    assert!(c.iter().all(|(_, c)| !c.contains("MED")), "{c:?}");
+    assert!(codes(&d, "He told Russia Today.", None)
+        .iter()
+        .any(|(_, c)| c.contains("MED")));
+    // Lowercase words of the dictionary's own spelling stay free: "Islamic State group".
+    assert!(has(&d, "the Islamic State group said", None, "IMGISI"));
+}
