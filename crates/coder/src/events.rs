@@ -714,6 +714,58 @@ mod tests {
     }
 
     #[test]
+    fn that_complement_of_a_demand_is_demanded_not_done() {
+        for code in [code_text, code_parsed] {
+            assert_eq!(
+                code("Iran demanded on Monday that Iraq withdraw its troops from Syria.", &[
+                    ("Iran", "IRN", Country),
+                    ("Iraq", "IRQ", Country),
+                    ("troops", "IRQMIL", ActorKind::Agent),
+                    ("Syria", "SYR", Country),
+                ]),
+                vec![t("IRN", "IRQ", "1056")]
+            );
+            assert_eq!(
+                code("Iran urged that Iraq lift the blockade of Syria.", &[
+                    ("Iran", "IRN", Country),
+                    ("Iraq", "IRQ", Country),
+                    ("Syria", "SYR", Country),
+                ]),
+                vec![t("IRN", "IRQ", "0256")]
+            );
+            // A demand by an unknown party still does not make the act asserted.
+            assert!(code("Protesters demanded that Iraq lift the blockade of Syria.", &[
+                ("Iraq", "IRQ", Country),
+                ("Syria", "SYR", Country),
+            ])
+            .is_empty());
+        }
+        // A reported act is asserted.
+        assert_eq!(
+            code_text("Iran said that Iraq lifted the blockade of Syria.", &[
+                ("Iran", "IRN", Country),
+                ("Iraq", "IRQ", Country),
+                ("Syria", "SYR", Country),
+            ]),
+            vec![t("IRQ", "SYR", "0872")]
+        );
+    }
+
+    #[test]
+    fn parsed_reduced_relative_is_not_the_main_verb() {
+        // The small model parses "imprisoned" as the main verb and "were released" as its
+        // conjunct; the civilians are who was imprisoned, not who imprisoned.
+        let specs = &[
+            ("civilians", "RUSCVL", ActorKind::Agent),
+            ("Moscow", "RUSGOV", ActorKind::Metonym),
+            ("Putin", "RUSGOV", Person),
+        ];
+        let s = "The civilians imprisoned for acting against Moscow were released yesterday by Putin himself.";
+        let got = code_parsed(s, specs);
+        assert_eq!(got, vec![t("RUSGOV", "RUSCVL", "084")], "{got:?}");
+    }
+
+    #[test]
     fn parsed_coordinated_country_modifiers() {
         // "US and British activists": both countries' activists.
         let specs = &[

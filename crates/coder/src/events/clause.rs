@@ -26,6 +26,56 @@ pub struct RawEvent {
     pub verb_end: usize,
 }
 
+/// Words whose "that" complement is demanded, not asserted (the subjunctive "demanded
+/// that Israel ease"); "insist" is left out: "insisted that it had not attacked" asserts.
+const DEMAND_WORDS: &[&str] = &[
+    "demand",
+    "demands",
+    "demanded",
+    "demanding",
+    "ordered",
+    "orders",
+    "order",
+    "ordering",
+    "required",
+    "requires",
+    "requiring",
+    "stipulated",
+    "stipulates",
+];
+/// Words whose "that" complement is requested ("urged that", "proposed that").
+const APPEAL_WORDS: &[&str] = &[
+    "urge",
+    "urges",
+    "urged",
+    "urging",
+    "request",
+    "requests",
+    "requested",
+    "requesting",
+    "proposed",
+    "proposes",
+    "proposing",
+    "recommended",
+    "recommends",
+    "recommending",
+    "asked",
+    "asks",
+    "asking",
+    "appealed",
+    "appeals",
+];
+
+fn modality_name(m: Modality) -> &'static str {
+    match m {
+        Modality::Intent => "intent",
+        Modality::Threat => "threat",
+        Modality::Refuse => "refuse",
+        Modality::Appeal => "appeal",
+        Modality::Demand => "demand",
+    }
+}
+
 /// Words that end a clause for the searches to the right of a trigger.
 const STOP_R: &[&str] = &[
     ";",
@@ -501,6 +551,13 @@ impl<'a> Coder<'a> {
             } else {
                 None
             };
+            // "demanded that Israel ease restrictions": the act is demanded, not done.
+            let that_demand = if inst.kind == TriggerKind::Verb && governing.is_none() {
+                subj.as_ref()
+                    .and_then(|g| self.demand_before_that(&sent, g))
+            } else {
+                None
+            };
             // "urged X to respond", "intervened to help": the infinitive complement of a
             // coded verb is part of that event, not another one.
             if governing.is_none() {
@@ -618,6 +675,34 @@ impl<'a> Coder<'a> {
                             paired: None,
                             symmetric: false,
                             no_target: refusal,
+                            rule: &rule,
+                            span,
+                            location: None,
+                            host: None,
+                            gaz: &self.ctx.kb.gazetteer,
+                        },
+                    );
+                    continue;
+                }
+                if let Some((demander, modality)) = &that_demand {
+                    // Without a known demander the act is still only demanded: no event.
+                    let Some(demander) = demander else {
+                        continue;
+                    };
+                    let Some(c) = modality::apply(*modality, &p.code) else {
+                        continue;
+                    };
+                    let rule = format!("that_{}+{}", modality_name(*modality), p.id);
+                    let tgts = subj.as_ref().map(|g| g.actors.clone()).unwrap_or_default();
+                    emit(
+                        &mut out,
+                        &Emit {
+                            sources: &demander.actors,
+                            targets: &tgts,
+                            code: &c,
+                            paired: None,
+                            symmetric: false,
+                            no_target: false,
                             rule: &rule,
                             span,
                             location: None,
@@ -801,6 +886,23 @@ impl<'a> Coder<'a> {
                     gaz: &self.ctx.kb.gazetteer,
                 },
             );
+        }
+        // "demanded that X do Y" coded as a demand of X: the demand verb's own targetless
+        // code says less about the same act.
+        let demanded: Vec<(String, Option<String>)> = out
+            .iter()
+            .filter(|e| e.rule.starts_with("that_"))
+            .map(|e| (e.source.code.clone(), e.target.as_ref().map(|t| t.code.clone())))
+            .collect();
+        if !demanded.is_empty() {
+            out.retain(|e| {
+                !(e.rule.starts_with("M.")
+                    && demanded.iter().any(|(s, t)| {
+                        *s == e.source.code
+                            && (e.target.is_none()
+                                || e.target.as_ref().map(|x| &x.code) == t.as_ref())
+                    }))
+            });
         }
         self.claimed_acts(&sent, &insts, &mut out);
         if !self.dict.replaced_builtin {
@@ -1095,6 +1197,19 @@ impl<'a> Coder<'a> {
                     // Untagged "-ed": past tense unless a reduced passive with "by".
                     if by_follows && head > 0 && sent.end_at[head - 1].is_some() {
                         inst.passive = true;
+                    }
+                }
+                // "The civilians imprisoned for X were released": a reduced relative the
+                // parser took for the main verb; its noun is the patient.
+                if (participle || past)
+                    && !has_aux
+                    && inst.to_pos.is_none()
+                    && sent.parse.as_ref().is_some_and(|p| p.reduced_relative(head))
+                {
+                    if by_follows {
+                        inst.passive = true;
+                    } else {
+                        return None;
                     }
                 }
                 if inst.gerund && !has_aux && inst.to_pos.is_none() {
@@ -1521,6 +1636,79 @@ impl<'a> Coder<'a> {
         }
         let a = inst.aux_start;
         a > 0 && matches!(sent.words[a - 1].as_str(), "and" | "or" | "but")
+    }
+
+    /// When the clause whose subject is `subj` is the "that" complement of a demand or an
+    /// appeal ("demanded that", "its demand today that", "urged that"), the actor who
+    /// demands and the modality. The complement's verb is then not an asserted act.
+    fn demand_before_that(
+        &self,
+        sent: &Sent,
+        subj: &Group,
+    ) -> Option<(Option<Group>, Modality)> {
+        if subj.end == 0 {
+            return None;
+        }
+        let mut that = subj.start.checked_sub(1)?;
+        while that > 0 && sent.words[that] != "that" && is(DETERMINERS, &sent.words[that]) {
+            that -= 1;
+        }
+        if sent.words.get(that).map(String::as_str) != Some("that") {
+            return None;
+        }
+        // The demand word, allowing a date or adverb before "that".
+        let mut d = that.checked_sub(1)?;
+        for _ in 0..2 {
+            let w = sent.words[d].as_str();
+            if DEMAND_WORDS.contains(&w) || APPEAL_WORDS.contains(&w) || d == 0 {
+                break;
+            }
+            if !is_aux_or_adverb(w) && !matches!(w, "on" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday") {
+                return None;
+            }
+            d -= 1;
+        }
+        let w = sent.words[d].as_str();
+        let modality = if DEMAND_WORDS.contains(&w) {
+            Modality::Demand
+        } else if APPEAL_WORDS.contains(&w) {
+            Modality::Appeal
+        } else {
+            return None;
+        };
+        // The demander: the subject of the clause the demand word belongs to. With a parse,
+        // climb from the demand word to the first verb that has one; else the nearest actor
+        // to the left (a possessive "its demand" resolves as a pronoun).
+        if let Some(p) = sent.parse.as_ref() {
+            let mut v = d;
+            for _ in 0..4 {
+                if sent.tags[v].starts_with("VB") {
+                    if let Arg::Actor(g) = self.parse_subject(sent, v, 0) {
+                        return Some((Some(g), modality));
+                    }
+                }
+                match p.head(v) {
+                    Some(h) if h != v => v = h,
+                    _ => break,
+                }
+            }
+        }
+        let pseudo = Inst {
+            trigger: 0,
+            kind: TriggerKind::Verb,
+            head: d,
+            end: d + 1,
+            aux_start: d,
+            passive: false,
+            negated: false,
+            to_pos: None,
+            finite: true,
+            gerund: false,
+            future: false,
+            obligation: false,
+            inner: None,
+        };
+        Some((self.subject(sent, &pseudo), modality))
     }
 
     /// The subject of a verb: nearest actor group to the left within the clause.

@@ -170,6 +170,26 @@ impl Parse {
         out
     }
 
+    /// Whether verb `i` (bare, no auxiliary) is really a reduced relative that the parser
+    /// took for the main verb: it has a coordinated verb with its own auxiliary and no
+    /// coordinating word between them ("The civilians imprisoned for X were released":
+    /// parsed `imprisoned` ROOT, `released` conj; a real coordination says "and").
+    pub fn reduced_relative(&self, i: usize) -> bool {
+        self.children(i).iter().any(|&c| {
+            c > i
+                && self.dep(c) == Dep::Conj
+                && self
+                    .children(c)
+                    .iter()
+                    .any(|&a| a < c && matches!(self.dep(a), Dep::Aux | Dep::AuxPass))
+                && !self
+                    .children(i)
+                    .iter()
+                    .chain(self.children(c))
+                    .any(|&k| self.dep(k) == Dep::Cc && k > i && k < c)
+        })
+    }
+
     /// The labels on the path from `i` up to `anc` (exclusive of `anc`'s own label), or
     /// None when `anc` does not dominate `i`.
     pub fn path_up(&self, mut i: usize, anc: usize) -> Option<Vec<Dep>> {
@@ -216,6 +236,35 @@ mod tests {
         assert_eq!(p.conjuncts(0), vec![0, 2]);
         assert_eq!(p.path_up(2, 3), Some(vec![Dep::Conj, Dep::Nsubj]));
         assert_eq!(p.path_up(3, 2), None);
+    }
+
+    #[test]
+    fn reduced_relative_mistaken_for_main_verb() {
+        // "Rebels(0) captured(1) in(2) Aleppo(3) have(4) been(5) executed(6) .(7)", parsed
+        // as the small model does: captured ROOT, executed conj.
+        let toks = [
+            tok("Rebels", 1, "nsubj"),
+            tok("captured", 1, "ROOT"),
+            tok("in", 1, "prep"),
+            tok("Aleppo", 2, "pobj"),
+            tok("have", 6, "aux"),
+            tok("been", 6, "auxpass"),
+            tok("executed", 1, "conj"),
+            tok(".", 1, "punct"),
+        ];
+        let p = Parse::new(&toks, 0).expect("parsed");
+        assert!(p.reduced_relative(1));
+        // "Rebels captured Aleppo and have executed ...": a real coordination.
+        let toks = [
+            tok("Rebels", 1, "nsubj"),
+            tok("captured", 1, "ROOT"),
+            tok("Aleppo", 1, "dobj"),
+            tok("and", 1, "cc"),
+            tok("have", 5, "aux"),
+            tok("executed", 1, "conj"),
+        ];
+        let p = Parse::new(&toks, 0).expect("parsed");
+        assert!(!p.reduced_relative(1));
     }
 
     #[test]
