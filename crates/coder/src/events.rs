@@ -717,38 +717,83 @@ mod tests {
     fn that_complement_of_a_demand_is_demanded_not_done() {
         for code in [code_text, code_parsed] {
             assert_eq!(
-                code("Iran demanded on Monday that Iraq withdraw its troops from Syria.", &[
-                    ("Iran", "IRN", Country),
-                    ("Iraq", "IRQ", Country),
-                    ("troops", "IRQMIL", ActorKind::Agent),
-                    ("Syria", "SYR", Country),
-                ]),
+                code(
+                    "Iran demanded on Monday that Iraq withdraw its troops from Syria.",
+                    &[
+                        ("Iran", "IRN", Country),
+                        ("Iraq", "IRQ", Country),
+                        ("troops", "IRQMIL", ActorKind::Agent),
+                        ("Syria", "SYR", Country),
+                    ]
+                ),
                 vec![t("IRN", "IRQ", "1056")]
             );
             assert_eq!(
-                code("Iran urged that Iraq lift the blockade of Syria.", &[
-                    ("Iran", "IRN", Country),
-                    ("Iraq", "IRQ", Country),
-                    ("Syria", "SYR", Country),
-                ]),
+                code(
+                    "Iran urged that Iraq lift the blockade of Syria.",
+                    &[
+                        ("Iran", "IRN", Country),
+                        ("Iraq", "IRQ", Country),
+                        ("Syria", "SYR", Country),
+                    ]
+                ),
                 vec![t("IRN", "IRQ", "0256")]
             );
             // A demand by an unknown party still does not make the act asserted.
-            assert!(code("Protesters demanded that Iraq lift the blockade of Syria.", &[
-                ("Iraq", "IRQ", Country),
-                ("Syria", "SYR", Country),
-            ])
+            assert!(code(
+                "Protesters demanded that Iraq lift the blockade of Syria.",
+                &[("Iraq", "IRQ", Country), ("Syria", "SYR", Country),]
+            )
             .is_empty());
         }
         // A reported act is asserted.
         assert_eq!(
-            code_text("Iran said that Iraq lifted the blockade of Syria.", &[
-                ("Iran", "IRN", Country),
-                ("Iraq", "IRQ", Country),
-                ("Syria", "SYR", Country),
-            ]),
+            code_text(
+                "Iran said that Iraq lifted the blockade of Syria.",
+                &[
+                    ("Iran", "IRN", Country),
+                    ("Iraq", "IRQ", Country),
+                    ("Syria", "SYR", Country),
+                ]
+            ),
             vec![t("IRQ", "SYR", "0872")]
         );
+    }
+
+    #[test]
+    fn victims_of_a_named_attacker_s_attack() {
+        let specs: &[(&str, &str, ActorKind)] = &[
+            ("children", "PSECVL", ActorKind::Agent),
+            ("Israeli", "ISR", Country),
+            ("Gaza Strip", "PSE", Country),
+            ("civilians", "SYRCVL", ActorKind::Agent),
+            ("Russian", "RUS", Country),
+            ("soldiers", "SYRMIL", ActorKind::Agent),
+            ("Islamic State", "IMGISI", Group),
+        ];
+        for code in [code_text, code_parsed] {
+            // The "of" of "the east of the Gaza Strip" is not the shelling's.
+            assert_eq!(
+                code(
+                    "Four children were killed in Israeli tank shelling in the east of the Gaza Strip on Friday, medics said.",
+                    specs
+                ),
+                vec![t("ISR", "PSECVL", "194")]
+            );
+            assert_eq!(
+                code(
+                    "Three civilians were wounded on Monday in a Russian air strike.",
+                    specs
+                ),
+                vec![t("RUS", "SYRCVL", "195")]
+            );
+            assert_eq!(
+                code("The soldiers died in an attack by Islamic State.", specs),
+                vec![t("IMGISI", "SYRMIL", "190")]
+            );
+            // No named attacker, no event.
+            assert!(code("Three civilians were wounded in an air strike.", specs).is_empty());
+        }
     }
 
     #[test]

@@ -76,6 +76,11 @@ fn modality_name(m: Modality) -> &'static str {
     }
 }
 
+/// Verbs that report casualties of an attack named elsewhere in the clause.
+const VICTIM_VERBS: &[&str] = &[
+    "killed", "wounded", "injured", "hurt", "maimed", "died", "dead",
+];
+
 /// Words that end a clause for the searches to the right of a trigger.
 const STOP_R: &[&str] = &[
     ";",
@@ -892,7 +897,12 @@ impl<'a> Coder<'a> {
         let demanded: Vec<(String, Option<String>)> = out
             .iter()
             .filter(|e| e.rule.starts_with("that_"))
-            .map(|e| (e.source.code.clone(), e.target.as_ref().map(|t| t.code.clone())))
+            .map(|e| {
+                (
+                    e.source.code.clone(),
+                    e.target.as_ref().map(|t| t.code.clone()),
+                )
+            })
             .collect();
         if !demanded.is_empty() {
             out.retain(|e| {
@@ -905,6 +915,7 @@ impl<'a> Coder<'a> {
             });
         }
         self.claimed_acts(&sent, &insts, &mut out);
+        self.victims_of_attacks(&sent, &insts, &mut out);
         if !self.dict.replaced_builtin {
             // Force with no target by a purely civilian actor is a figure of speech ("a
             // student battles cancer", "companies fight for market share").
@@ -977,6 +988,141 @@ impl<'a> Coder<'a> {
                 verb_start,
                 verb_end,
             });
+        }
+        out.extend(extra);
+    }
+
+    /// "Four children were killed in Israeli tank shelling", "Israeli shelling killed four
+    /// children": an attack noun whose attacker is named by a modifier (or "by X") and
+    /// whose victims are the subject of a passive "killed/wounded in", or the object of an
+    /// active "killed/wounded", is that attack against the victims.
+    fn victims_of_attacks(&self, sent: &Sent, insts: &[Inst], out: &mut Vec<RawEvent>) {
+        if self.dict.replaced_builtin {
+            return;
+        }
+        let n = sent.words.len();
+        let mut extra = Vec::new();
+        for act in insts
+            .iter()
+            .filter(|i| i.kind == TriggerKind::Noun && i.end <= n)
+        {
+            let (verb_start, verb_end) = (sent.offs[act.head].0, sent.offs[act.end - 1].1);
+            if out.iter().any(|e| e.verb_start == verb_start) {
+                continue;
+            }
+            let Some((code, lemma)) = self
+                .dict
+                .triggers
+                .get(act.trigger as usize)
+                .and_then(|t| {
+                    let p = t
+                        .patterns
+                        .first()
+                        .and_then(|&pi| self.dict.patterns.get(pi as usize))?;
+                    Some((p.code.clone(), t.lemma.clone()))
+                })
+                .filter(|(c, _)| matches!(c.get(..2), Some("18" | "19" | "20")))
+            else {
+                continue;
+            };
+            // Left of the noun: its modifiers, one of them the attacker ("Israeli tank").
+            let mut attacker: Option<Group> = None;
+            let mut q = act.head;
+            let mut lead = None;
+            while q > 0 && act.head - q < 6 {
+                q -= 1;
+                let w = sent.words[q].as_str();
+                if let Some(mi) = sent.end_at[q] {
+                    if attacker.is_some() || sent.poss[q] {
+                        break;
+                    }
+                    let g = self.group_left(sent, mi);
+                    q = g.start;
+                    attacker = Some(g);
+                    continue;
+                }
+                let tag = sent.tags[q].as_str();
+                if is(DETERMINERS, w) || tag.starts_with("JJ") || tag.starts_with("NN") {
+                    continue;
+                }
+                lead = Some(q);
+                break;
+            }
+            let lead_word = lead.map(|l| sent.words[l].as_str());
+            let attacker = attacker.or_else(|| {
+                (sent.words.get(act.end).map(String::as_str) == Some("by"))
+                    .then(|| self.find_group(sent, act.end + 1, false))
+                    .flatten()
+            });
+            let Some(attacker) = attacker else {
+                continue;
+            };
+            let victims = if matches!(lead_word, Some("in" | "during")) {
+                // "... were killed (on Friday) in ...": the passive victim verb before it.
+                let l = lead.unwrap_or(0);
+                let v = (l.saturating_sub(4)..l)
+                    .rev()
+                    .find(|&v| is(VICTIM_VERBS, &sent.words[v]));
+                let Some(v) = v else {
+                    continue;
+                };
+                let mut a = v;
+                while a > 0 && is_aux_or_adverb(&sent.words[a - 1]) && v - a < 4 {
+                    a -= 1;
+                }
+                if a == v && sent.words[v] != "died" && sent.words[v] != "dead" {
+                    // "killed in" with no auxiliary is active ("Israel killed ten in a raid").
+                    continue;
+                }
+                let pseudo = Inst {
+                    trigger: 0,
+                    kind: TriggerKind::Verb,
+                    head: v,
+                    end: v + 1,
+                    aux_start: a,
+                    passive: true,
+                    negated: false,
+                    to_pos: None,
+                    finite: true,
+                    gerund: false,
+                    future: false,
+                    obligation: false,
+                    inner: None,
+                };
+                self.subject(sent, &pseudo)
+            } else if lead.is_none_or(|l| l + 1 == attacker.start.min(act.head))
+                && !out
+                    .iter()
+                    .any(|e| sent.offs.get(act.end).is_some_and(|o| o.0 == e.verb_start))
+                && sent
+                    .words
+                    .get(act.end)
+                    .is_some_and(|w| is(VICTIM_VERBS, w) && w != "died" && w != "dead")
+            {
+                // "Israeli shelling killed four children".
+                self.find_group(sent, act.end + 1, true)
+            } else {
+                continue;
+            };
+            let targets: Vec<Option<ActorMention>> = match victims {
+                Some(g) => g.actors.into_iter().map(Some).collect(),
+                None => vec![None],
+            };
+            for src in &attacker.actors {
+                for tgt in &targets {
+                    if tgt.as_ref().is_some_and(|t| t.code == src.code) {
+                        continue;
+                    }
+                    extra.push(RawEvent {
+                        source: src.clone(),
+                        target: tgt.clone(),
+                        code: code.clone(),
+                        rule: format!("victims:N.{}", lemma.replace(' ', "_")),
+                        verb_start,
+                        verb_end,
+                    });
+                }
+            }
         }
         out.extend(extra);
     }
@@ -1113,7 +1259,21 @@ impl<'a> Coder<'a> {
         match kind {
             TriggerKind::Noun => {
                 if tag.starts_with("VB") && !prev_is_det {
-                    return None;
+                    // "Israeli tank shelling": an -ing word after a modifier and before no
+                    // object is the noun, whatever the tagger says.
+                    let prev_tag = if head > 0 {
+                        sent.tags[head - 1].as_str()
+                    } else {
+                        ""
+                    };
+                    let next = sent.words.get(end).map(String::as_str).unwrap_or("");
+                    let nominal = tag == "VBG"
+                        && (prev_tag.starts_with("JJ") || prev_tag.starts_with("NN"))
+                        && !is(DETERMINERS, next)
+                        && sent.start_at.get(end).is_none_or(|m| m.is_none());
+                    if !nominal {
+                        return None;
+                    }
                 }
                 Some(inst)
             }
@@ -1204,7 +1364,10 @@ impl<'a> Coder<'a> {
                 if (participle || past)
                     && !has_aux
                     && inst.to_pos.is_none()
-                    && sent.parse.as_ref().is_some_and(|p| p.reduced_relative(head))
+                    && sent
+                        .parse
+                        .as_ref()
+                        .is_some_and(|p| p.reduced_relative(head))
                 {
                     if by_follows {
                         inst.passive = true;
@@ -1641,11 +1804,7 @@ impl<'a> Coder<'a> {
     /// When the clause whose subject is `subj` is the "that" complement of a demand or an
     /// appeal ("demanded that", "its demand today that", "urged that"), the actor who
     /// demands and the modality. The complement's verb is then not an asserted act.
-    fn demand_before_that(
-        &self,
-        sent: &Sent,
-        subj: &Group,
-    ) -> Option<(Option<Group>, Modality)> {
+    fn demand_before_that(&self, sent: &Sent, subj: &Group) -> Option<(Option<Group>, Modality)> {
         if subj.end == 0 {
             return None;
         }
@@ -1663,7 +1822,18 @@ impl<'a> Coder<'a> {
             if DEMAND_WORDS.contains(&w) || APPEAL_WORDS.contains(&w) || d == 0 {
                 break;
             }
-            if !is_aux_or_adverb(w) && !matches!(w, "on" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday") {
+            if !is_aux_or_adverb(w)
+                && !matches!(
+                    w,
+                    "on" | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                )
+            {
                 return None;
             }
             d -= 1;
@@ -2242,8 +2412,18 @@ impl<'a> Coder<'a> {
                         if let Some(len) =
                             alts.iter().find_map(|alt| starts_at(&sent.words, q, alt))
                         {
-                            found = Some((q, len));
-                            break;
+                            // "shelling in the east of Gaza": an "of" after another noun
+                            // belongs to that noun, not to the trigger.
+                            let owned_of = sent.words[q] == "of"
+                                && q > pos
+                                && inst.kind == TriggerKind::Noun
+                                && !self.dict.replaced_builtin
+                                && sent.tags[q - 1].starts_with("NN")
+                                && sent.end_at[q - 1].is_none();
+                            if !owned_of {
+                                found = Some((q, len));
+                                break;
+                            }
                         }
                         if is(STOP_R, &sent.words[q]) {
                             break;
