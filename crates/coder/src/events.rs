@@ -797,6 +797,26 @@ mod tests {
     }
 
     #[test]
+    fn wanting_someone_to_act_is_an_appeal_to_them() {
+        let specs = &[
+            ("Obama", "USAGOV", Person),
+            ("Putin", "RUSGOV", Person),
+            ("Switzerland", "CHE", Country),
+        ];
+        for code in [code_text, code_parsed] {
+            // Not an attack by Obama on Switzerland: an appeal to Putin.
+            assert_eq!(
+                code("Obama wants Putin to attack Switzerland.", specs),
+                vec![t("USAGOV", "RUSGOV", "020")]
+            );
+            assert_eq!(
+                code("Obama wants to meet Putin.", specs),
+                vec![t("USAGOV", "RUSGOV", "036")]
+            );
+        }
+    }
+
+    #[test]
     fn parsed_reduced_relative_is_not_the_main_verb() {
         // The small model parses "imprisoned" as the main verb and "were released" as its
         // conjunct; the civilians are who was imprisoned, not who imprisoned.

@@ -1503,9 +1503,9 @@ impl ActorDictionary {
         for (n, p) in pending.iter().enumerate() {
             if let Some(c) = &p.mention.country {
                 let map = if p.hidden { &mut places } else { &mut actors };
-                let e = map.entry(c.clone()).or_insert((0, 0));
+                // (mentions, first position, as a negative rank so that max prefers it).
+                let e = map.entry(c.clone()).or_insert((0, usize::MAX - n));
                 e.0 += 1;
-                e.1 = n;
             }
         }
         let best = |m: &HashMap<String, (usize, usize)>| {
@@ -1513,6 +1513,7 @@ impl ActorDictionary {
                 .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
                 .map(|(c, _)| c.clone())
         };
+        // A tie over the whole document goes to the country named first (the lead's).
         let doc_focus = best(&actors).or_else(|| best(&places));
         let mut so_far: HashMap<String, (usize, usize)> = HashMap::new();
         let mut out = Vec::with_capacity(pending.len());

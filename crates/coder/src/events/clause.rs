@@ -720,10 +720,12 @@ impl<'a> Coder<'a> {
                 let (code, paired, rule) = match governing {
                     Some(g) => {
                         let m = &mut modals[g];
-                        m.used = true;
+                        // A combination that is no event ("wants Putin to attack": no
+                        // appeal code for force) leaves the modal to code itself.
                         let Some(c) = modality::apply(m.modality, &p.code) else {
                             continue;
                         };
+                        m.used = true;
                         if matches!(m.modality, Modality::Appeal | Modality::Demand) {
                             // The appeal is addressed to the modal's target.
                             sources = m.sources.clone();
@@ -2403,10 +2405,10 @@ impl<'a> Coder<'a> {
                     };
                     while q < n && q < pos + gap {
                         if p.modality.is_some()
-                            && q > pos
                             && (sent.start_at[q].is_some() || is(DETERMINERS, &sent.words[q]))
                         {
-                            // "rejected a U.S. request to": the "to" is not the modal's.
+                            // "rejected a U.S. request to": the "to" is not the modal's; nor
+                            // in "wants Putin to", whose frame is "+ to".
                             break;
                         }
                         if let Some(len) =

@@ -844,3 +844,18 @@ fn multiword_names_keep_their_capitals() {
     // Lowercase words of the dictionary's own spelling stay free: "Islamic State group".
     assert!(has(&d, "the Islamic State group said", None, "IMGISI"));
 }
+
+#[test]
+fn document_focus_tie_goes_to_the_first_country() {
+    // "Congress" has no country of its own: Obama's, named first, not Iran's.
+    let d = dict();
+    let c = codes(
+        &d,
+        "Congress is asking Obama to help Iran.",
+        date("2015-01-01"),
+    );
+    assert!(
+        c.iter().any(|(t, c)| t == "Congress" && c == "USALEG"),
+        "{c:?}"
+    );
+}
