@@ -817,6 +817,29 @@ mod tests {
     }
 
     #[test]
+    fn only_political_actors_make_visits() {
+        let specs = &[
+            ("Venezuelans", "VEN", Country),
+            ("Brazil", "BRA", Country),
+            ("police", "BRACOP", ActorKind::Agent),
+            ("protesters", "BRAOPP", ActorKind::Agent),
+            ("delegation", "VENGOV", ActorKind::Agent),
+        ];
+        for code in [code_text, code_parsed] {
+            assert!(code(
+                "More than 52,000 Venezuelans have arrived in Brazil.",
+                specs
+            )
+            .is_empty());
+            assert!(code("Thousands of protesters arrived in Brazil.", specs).is_empty());
+        }
+        assert_eq!(
+            code_parsed("The delegation arrived in Brazil.", specs),
+            vec![t("BRA", "VENGOV", "043"), t("VENGOV", "BRA", "042")]
+        );
+    }
+
+    #[test]
     fn parsed_reduced_relative_is_not_the_main_verb() {
         // The small model parses "imprisoned" as the main verb and "were released" as its
         // conjunct; the civilians are who was imprisoned, not who imprisoned.

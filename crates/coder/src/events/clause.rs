@@ -930,6 +930,16 @@ impl<'a> Coder<'a> {
                         .iter()
                         .all(|s| CIVILIAN_SECTORS.contains(&s.as_str())))
             });
+            // A visit is a political actor's: migrants, passengers, tourists, police on a
+            // call or marching protesters "arriving in" a place make no CAMEO visit.
+            out.retain(|e| {
+                let visitor = match e.code.as_str() {
+                    "042" => Some(&e.source),
+                    "043" => e.target.as_ref(),
+                    _ => None,
+                };
+                visitor.is_none_or(|v| !not_a_visitor(v))
+            });
         }
         // Context for the next sentences.
         for (m, _, _) in &sent.mentions {
@@ -2705,6 +2715,33 @@ fn starts_at(words: &[String], q: usize, alt: &[String]) -> Option<usize> {
 }
 
 /// Sectors of actors that do not use force themselves.
+/// Whether an actor cannot make a diplomatic visit: people of a country ("Venezuelans"),
+/// private or civilian agents, police, criminals, and crowds ("protesters").
+fn not_a_visitor(a: &ActorMention) -> bool {
+    const NON_VISITING: &[&str] = &[
+        "AGR", "BUS", "CVL", "EDU", "ENV", "HLH", "LAB", "MED", "REF", "REL", "COP", "CRM",
+    ];
+    let text = a.text.to_lowercase();
+    let plural = text.ends_with('s');
+    match a.kind {
+        // "Venezuelans": plural, and not the country's own name ("the Philippines").
+        ActorKind::Country => {
+            plural
+                && match a.name.as_deref() {
+                    Some(n) => !n.to_lowercase().contains(&text),
+                    None => text.ends_with("ans") || text.ends_with("is"),
+                }
+        }
+        ActorKind::Agent => {
+            !a.sectors.is_empty()
+                && a.sectors
+                    .iter()
+                    .all(|s| NON_VISITING.contains(&s.as_str()) || (s == "OPP" && plural))
+        }
+        _ => false,
+    }
+}
+
 const CIVILIAN_SECTORS: &[&str] = &[
     "AGR", "BUS", "CVL", "EDU", "ELI", "ENV", "HLH", "JUD", "LAB", "LEG", "MED", "NGO", "REF",
     "REL",
