@@ -840,6 +840,43 @@ mod tests {
     }
 
     #[test]
+    fn a_visit_to_a_place_is_hosted_by_its_country() {
+        // The whole pipeline: "Amman" after "arrived in" is a place, not an actor.
+        let pipeline = crate::Pipeline::new(
+            std::sync::Arc::new(wirecoder_text::RuleAnalyzer),
+            std::sync::Arc::new(KnowledgeBase::builtin().expect("built-ins")),
+        );
+        let code = |body: &str| {
+            let doc = Document {
+                id: "t".into(),
+                body: body.into(),
+                published: chrono::NaiveDate::from_ymd_opt(2016, 6, 10),
+                ..Default::default()
+            };
+            let mut v: Vec<(String, String, String)> = pipeline
+                .analyze(&doc)
+                .events
+                .into_iter()
+                .map(|e| {
+                    (
+                        e.source.code,
+                        e.target.map(|t| t.code).unwrap_or_default(),
+                        e.cameo,
+                    )
+                })
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(
+            code("The Iranian delegation has arrived in Amman."),
+            vec![t("IRNGOV", "JOR", "042"), t("JOR", "IRNGOV", "043")]
+        );
+        // A trip inside one's own country is no diplomatic visit.
+        assert!(code("The Jordanian delegation has arrived in Amman.").is_empty());
+    }
+
+    #[test]
     fn parsed_reduced_relative_is_not_the_main_verb() {
         // The small model parses "imprisoned" as the main verb and "were released" as its
         // conjunct; the civilians are who was imprisoned, not who imprisoned.

@@ -145,6 +145,34 @@ pub fn run(
         if actors_ok {
             s.actors_ok += 1;
         }
+        if verbose && !typed.is_empty() && !actors_ok {
+            let codes = |g: &[GoldActor]| {
+                g.iter()
+                    .map(|a| a.code.as_str())
+                    .collect::<Vec<_>>()
+                    .join("|")
+            };
+            let got: Vec<String> = typed
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{}>{}:{}",
+                        e.source.code,
+                        e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"),
+                        e.cameo
+                    )
+                })
+                .collect();
+            writeln!(
+                out,
+                "{} actors gold {}>{} got {:?}: {}",
+                r.id,
+                codes(&r.source),
+                codes(&r.target),
+                got,
+                r.text
+            )?;
+        }
         if verbose && typed.is_empty() {
             let got: Vec<String> = events
                 .iter()

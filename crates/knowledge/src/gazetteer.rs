@@ -246,6 +246,21 @@ impl Gazetteer {
         self.data()?.alpha3.get(alpha3).copied()
     }
 
+    /// The alpha-3 code of an ISO 3166-1 alpha-2 code (a scan of ~250 countries; used once
+    /// per visit whose host is only a place).
+    pub fn alpha3_of(&self, alpha2: &str) -> Option<&str> {
+        let d = self.data()?;
+        let mut hits: Vec<&str> = d
+            .alpha3
+            .iter()
+            .filter(|(_, a2)| **a2 == alpha2)
+            .map(|(a3, _)| *a3)
+            .collect();
+        // Deterministic even if two alpha-3 codes share an alpha-2 one.
+        hits.sort_unstable();
+        hits.first().copied()
+    }
+
     /// Whether a normalised single word is a common English word that is also a place name
     /// ("mobile", "reading"): such names need locative context to count as toponyms.
     pub fn is_common_word(&self, norm_word: &str) -> bool {

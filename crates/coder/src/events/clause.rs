@@ -805,6 +805,13 @@ impl<'a> Coder<'a> {
                 } else {
                     None
                 };
+                // "arrived in Amman": the visited place's country hosts a visit that names
+                // no host actor.
+                let place_host = if targets.is_empty() && code == "042" && host.is_none() {
+                    self.visited_country(&sent, inst.end)
+                } else {
+                    None
+                };
                 emit(
                     &mut out,
                     &Emit {
@@ -822,7 +829,7 @@ impl<'a> Coder<'a> {
                         rule: &rule,
                         span,
                         location: location.as_deref(),
-                        host,
+                        host: host.or(place_host.as_ref()),
                         gaz: &self.ctx.kb.gazetteer,
                     },
                 );
@@ -2234,6 +2241,32 @@ impl<'a> Coder<'a> {
 
     /// The country (ISO alpha-2) of a meeting place after a trigger ("held talks in
     /// Tehran"): an actor metonym or a gazetteer place.
+    /// The country of the place a visit goes to ("arrived in Amman", "flew to Cairo"), as
+    /// a country actor spanning the place name.
+    fn visited_country(&self, sent: &Sent, from: usize) -> Option<ActorMention> {
+        let n = sent.words.len();
+        // The trigger may end with its preposition ("arrive in").
+        let q = (from.saturating_sub(1)..n.min(from + 3))
+            .find(|&q| matches!(sent.words[q].as_str(), "in" | "to"))?;
+        let at = sent.offs.get(q + 1)?.0;
+        let place = self.ctx.places.iter().find(|p| p.start == at)?;
+        let gaz = &self.ctx.kb.gazetteer;
+        let code = gaz.alpha3_of(&place.country)?.to_string();
+        Some(ActorMention {
+            text: place.text.clone(),
+            name: self.ctx.kb.actors.country_name(&code).map(str::to_string),
+            country: Some(code.clone()),
+            code,
+            sectors: Vec::new(),
+            kind: ActorKind::Country,
+            sentence: sent.mentions.first().map_or(0, |m| m.0.sentence),
+            start: place.start,
+            end: place.end,
+            token_start: 0,
+            token_end: 0,
+        })
+    }
+
     fn location_after(&self, sent: &Sent, from: usize) -> Option<String> {
         let n = sent.words.len();
         let gaz = &self.ctx.kb.gazetteer;
