@@ -877,6 +877,38 @@ mod tests {
     }
 
     #[test]
+    fn the_author_of_a_rejected_call_is_the_target() {
+        let specs = &[
+            ("US", "USA", Country),
+            ("Kofi Annan", "IGOUNO", Person),
+            ("Berlin", "DEUGOV", ActorKind::Metonym),
+            ("Belarus", "BLR", Country),
+        ];
+        for code in [code_text, code_parsed] {
+            let got = code(
+                "The US on Thursday rejected calls by Kofi Annan to adopt reforms.",
+                specs,
+            );
+            assert!(
+                got.len() == 1
+                    && got[0].0 == "USA"
+                    && got[0].1 == "IGOUNO"
+                    && got[0].2.starts_with("12"),
+                "{got:?}"
+            );
+            assert_eq!(
+                code("Berlin rejected Belarus's latest demands.", specs),
+                vec![t("DEUGOV", "BLR", "120")]
+            );
+            // Only a proposal's author: "rejected the plan in Belarus" names none.
+            assert_eq!(
+                code("Berlin rejected the plan in Belarus.", specs),
+                vec![t("DEUGOV", "", "127")]
+            );
+        }
+    }
+
+    #[test]
     fn parsed_reduced_relative_is_not_the_main_verb() {
         // The small model parses "imprisoned" as the main verb and "were released" as its
         // conjunct; the civilians are who was imprisoned, not who imprisoned.

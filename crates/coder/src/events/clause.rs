@@ -76,6 +76,51 @@ fn modality_name(m: Modality) -> &'static str {
     }
 }
 
+/// Nouns for what an actor proposes, asks or says, whose author is the target of a verb
+/// acting on them ("rejected the offer from X").
+const COMM_NOUNS: &[&str] = &[
+    "offer",
+    "offers",
+    "proposal",
+    "proposals",
+    "plan",
+    "plans",
+    "call",
+    "calls",
+    "appeal",
+    "appeals",
+    "demand",
+    "demands",
+    "request",
+    "requests",
+    "invitation",
+    "invitations",
+    "initiative",
+    "initiatives",
+    "ultimatum",
+    "statement",
+    "statements",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "claim",
+    "claims",
+    "charges",
+    "criticism",
+    "warning",
+    "warnings",
+    "decision",
+    "proposition",
+    "bid",
+    "overture",
+    "overtures",
+    "remarks",
+    "comments",
+    "policy",
+    "conditions",
+];
+
 /// Verbs that report casualties of an attack named elsewhere in the clause.
 const VICTIM_VERBS: &[&str] = &[
     "killed", "wounded", "injured", "hurt", "maimed", "died", "dead",
@@ -805,6 +850,17 @@ impl<'a> Coder<'a> {
                 } else {
                     None
                 };
+                // "rejected a fresh offer from Afghanistan", "welcomed Bush's statement": the
+                // author of the proposal or statement acted upon is the target.
+                if targets.is_empty() && inst.kind == TriggerKind::Verb && !inst.passive {
+                    if let Some(g) = self.proposal_owner(&sent, inst.end) {
+                        targets = g
+                            .actors
+                            .into_iter()
+                            .filter(|t| !sources.iter().any(|s| s.code == t.code))
+                            .collect();
+                    }
+                }
                 // "arrived in Amman": the visited place's country hosts a visit that names
                 // no host actor.
                 let place_host = if targets.is_empty() && code == "042" && host.is_none() {
@@ -2241,6 +2297,71 @@ impl<'a> Coder<'a> {
 
     /// The country (ISO alpha-2) of a meeting place after a trigger ("held talks in
     /// Tehran"): an actor metonym or a gazetteer place.
+    /// The author of the proposal, request or statement that is the object of a verb:
+    /// "rejected [a fresh offer] from Afghanistan", "[Bush's] latest statement", "calls by
+    /// Kofi Annan".
+    fn proposal_owner(&self, sent: &Sent, from: usize) -> Option<Group> {
+        let n = sent.words.len();
+        let mut owner: Option<Group> = None;
+        let mut q = from;
+        while q < n && q < from + 6 {
+            let w = sent.words[q].as_str();
+            if let Some(mi) = sent.start_at[q] {
+                let g = self.group_right_at(sent, mi);
+                let e = g.end;
+                if e > q && (sent.poss[e - 1] || sent.words.get(e).is_some_and(|x| x == "'s")) {
+                    q = if sent.words.get(e).is_some_and(|x| x == "'s") {
+                        e + 1
+                    } else {
+                        e
+                    };
+                    owner = Some(g);
+                    continue;
+                }
+                return None;
+            }
+            if is(COMM_NOUNS, w) {
+                if owner.is_some() {
+                    return owner;
+                }
+                // "peace plan", "aid request": the head may be the next word.
+                let mut r = q + 1;
+                if sent.words.get(r).is_some_and(|x| is(COMM_NOUNS, x)) {
+                    r += 1;
+                }
+                if sent
+                    .words
+                    .get(r)
+                    .is_some_and(|x| matches!(x.as_str(), "from" | "by" | "of"))
+                {
+                    return self.find_group(sent, r + 1, false);
+                }
+                return None;
+            }
+            let tag = sent.tags[q].as_str();
+            if !(is(DETERMINERS, w)
+                || tag.starts_with("JJ")
+                || tag.starts_with("NN")
+                || tag == "CD")
+                || is(STOP_R, w)
+            {
+                return None;
+            }
+            q += 1;
+        }
+        None
+    }
+
+    /// The coordinated group starting at mention `mi`.
+    fn group_right_at(&self, sent: &Sent, mi: usize) -> Group {
+        let (m, start, end) = sent.mentions[mi].clone();
+        Group {
+            actors: vec![m],
+            start,
+            end,
+        }
+    }
+
     /// The country of the place a visit goes to ("arrived in Amman", "flew to Cairo"), as
     /// a country actor spanning the place name.
     fn visited_country(&self, sent: &Sent, from: usize) -> Option<ActorMention> {

@@ -721,6 +721,16 @@ fn people_files_are_consistent() {
             Err(e) => panic!("{e}"),
         };
         for r in rows {
+            // A code outside every tenure names whose elite or official the person is: a
+            // bare sector ("ELI") would code no country.
+            if let Some(o) = &r.otherwise {
+                let head = o.get(..3).unwrap_or("");
+                let sector_only =
+                    ["ELI", "GOV", "MIL", "OPP", "REB", "PTY", "LEG", "JUD"].contains(&head);
+                if sector_only {
+                    problems.push(format!("{}: outside code {o} has no country", r.name));
+                }
+            }
             let key = phrase_keys(&r.name).join(" ");
             if let Some(other) = names.insert(key, file.to_string()) {
                 problems.push(format!("{} twice ({other}, {file})", r.name));
