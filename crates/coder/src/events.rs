@@ -909,6 +909,30 @@ mod tests {
     }
 
     #[test]
+    fn own_forces_are_given_not_the_recipient() {
+        let specs = &[
+            ("France", "FRA", Country),
+            ("troops", "FRAMIL", ActorKind::Agent),
+            ("Liberia", "LBR", Country),
+            ("Romania", "ROU", Country),
+        ];
+        for code in [code_text, code_parsed] {
+            assert_eq!(
+                code("France will contribute 4,000 troops to Liberia.", specs),
+                vec![t("FRA", "LBR", "0332")]
+            );
+            // One provision, one code: the money's (0331), not also the aid's (033).
+            assert_eq!(
+                code(
+                    "France will provide 70 million dollars of aid for Romania.",
+                    specs
+                ),
+                vec![t("FRA", "ROU", "0331")]
+            );
+        }
+    }
+
+    #[test]
     fn parsed_reduced_relative_is_not_the_main_verb() {
         // The small model parses "imprisoned" as the main verb and "were released" as its
         // conjunct; the civilians are who was imprisoned, not who imprisoned.

@@ -850,6 +850,18 @@ impl<'a> Coder<'a> {
                 } else {
                     None
                 };
+                // "offered its troops to Lebanon", "ready to contribute troops": one's own
+                // forces are what is given or promised, not the recipient.
+                if matches!(code.get(..2), Some("03" | "06" | "07")) {
+                    targets.retain(|t| {
+                        !(t.kind == ActorKind::Agent
+                            && !t.sectors.is_empty()
+                            && t.sectors.iter().all(|s| s == "MIL")
+                            && sources
+                                .iter()
+                                .any(|s| s.country.is_some() && s.country == t.country))
+                    });
+                }
                 // "rejected a fresh offer from Afghanistan", "welcomed Bush's statement": the
                 // author of the proposal or statement acted upon is the target.
                 if targets.is_empty() && inst.kind == TriggerKind::Verb && !inst.passive {
@@ -981,6 +993,25 @@ impl<'a> Coder<'a> {
         }
         self.claimed_acts(&sent, &insts, &mut out);
         self.victims_of_attacks(&sent, &insts, &mut out);
+        // One trigger, one pair: a code refined by another pattern ("aid" 033 and "money"
+        // 0331 for the same provision) keeps the more specific one.
+        let refined: Vec<bool> = out
+            .iter()
+            .map(|e| {
+                out.iter().any(|o| {
+                    o.verb_start == e.verb_start
+                        && o.source.code == e.source.code
+                        && o.target.as_ref().map(|t| &t.code) == e.target.as_ref().map(|t| &t.code)
+                        && o.code.len() > e.code.len()
+                        && o.code.starts_with(&e.code)
+                })
+            })
+            .collect();
+        let mut k = 0;
+        out.retain(|_| {
+            k += 1;
+            !refined[k - 1]
+        });
         if !self.dict.replaced_builtin {
             // Force with no target by a purely civilian actor is a figure of speech ("a
             // student battles cancer", "companies fight for market share").
