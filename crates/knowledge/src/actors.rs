@@ -235,6 +235,30 @@ const NON_ACTOR_HEADS: &[&str] = &[
     "program",
     "role",
     "involvement",
+    // "official contact", "official talks", "government meetings": attributive uses (a
+    // "Defense Ministry statement" keeps its author).
+    "contact",
+    "contacts",
+    "talks",
+    "visit",
+    "visits",
+    "trip",
+    "meeting",
+    "meetings",
+    "channel",
+    "channels",
+    "communication",
+    "communications",
+    "toll",
+    "tally",
+    "residence",
+    "duties",
+    "capacity",
+    "status",
+    "recognition",
+    "ceremony",
+    "language",
+    "stance",
 ];
 
 const NOT_NAMES: &[&str] = &[

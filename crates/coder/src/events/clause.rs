@@ -2797,12 +2797,27 @@ impl<'a> Coder<'a> {
             if is(STOP_R, w) || w == "." || w == "," && direct {
                 return None;
             }
-            if direct && w != "of" && is(PREPS, w) {
+            if direct && w != "of" && is(PREPS, w) && !quantifier_at(sent, q) {
                 return None;
             }
             q += 1;
         }
         None
+    }
+}
+
+/// Whether the preposition at `q` only qualifies a number ("over 150 prisoners", "up to
+/// 4,000 troops", "more than 20 people", "at least 30"): the object still follows.
+fn quantifier_at(sent: &Sent, q: usize) -> bool {
+    let w = |i: usize| sent.words.get(i).map(String::as_str).unwrap_or("");
+    let cd = |i: usize| sent.tags.get(i).is_some_and(|t| t == "CD");
+    match w(q) {
+        "over" | "about" | "around" | "under" | "nearly" | "almost" | "approximately" => cd(q + 1),
+        "up" => w(q + 1) == "to" && cd(q + 2),
+        "to" => w(q.wrapping_sub(1)) == "up" && cd(q + 1),
+        "than" => matches!(w(q.wrapping_sub(1)), "more" | "fewer" | "less") && cd(q + 1),
+        "at" => matches!(w(q + 1), "least" | "most") && cd(q + 2),
+        _ => false,
     }
 }
 
