@@ -59,6 +59,7 @@ NOT_AN_OFFICE = [
     ("LBN", "HOS", "2022-10-31", "2025-01-08", "vacant"),
     ("PSE", "HOG", "2000", "2003-03-18", "no prime minister before 2003"),
     ("PSE", "DM", "2000", "2026", "no defence ministry"),
+    ("BRA", "IM", "2000", "2026", "no interior ministry since 1990; the Federal Police answer to the Justice minister"),
 ] + [("SSD", r, "2000", "2011-07-08", "not independent") for r in ROLES] + [
     ("AFG", r, "2000", "2001-12-21", "Taliban emirate, coded IMGTAL") for r in ROLES]
 
