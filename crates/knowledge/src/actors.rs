@@ -105,7 +105,7 @@ const COMMON_WORD_SURNAMES: &[&str] = &[
     "street", "field", "banks", "cook", "walker", "baker", "hill", "ward", "khan", "singh", "wang",
     "li", "zhang", "liu", "chen", "kim", "lee", "park", "ali", "hassan", "hussein", "mohammed",
     "ahmed", "said", "salam", "abbas", "martin", "jung", "sharif", "zia", "cohen", "katz",
-    "johnson", "smith", "jones", "brown", "wallace", "reid", "howard",
+    "johnson", "smith", "jones", "brown", "wallace", "reid", "howard", "paul", "joseph",
 ];
 
 /// Nouns after which a capital names its city ("Paris attacks", "London mayor").
