@@ -108,7 +108,8 @@ const COMMON_WORD_SURNAMES: &[&str] = &[
     "ahmed", "said", "salam", "abbas", "martin", "jung", "sharif", "zia", "cohen", "katz",
     "johnson", "smith", "jones", "brown", "wallace", "reid", "howard", "paul", "joseph",
     "fernando", "pedro", "ramon", "alexis", "hamid", "ahmad", "amadou", "malik", "nouri", "rahman",
-    "yousef", "youssef",
+    "yousef", "youssef", "martinez", "perez", "murphy", "duncan", "torres", "rivera", "cruz",
+    "gonzales", "filip", "lina",
 ];
 
 /// Nouns after which a capital names its city ("Paris attacks", "London mayor").
