@@ -59,6 +59,16 @@ NOT_AN_OFFICE = [
     ("LBN", "HOS", "2022-10-31", "2025-01-08", "vacant"),
     ("PSE", "HOG", "2000", "2003-03-18", "no prime minister before 2003"),
     ("PSE", "DM", "2000", "2026", "no defence ministry"),
+    ("BRA", "IM", "2000", "2026", "no interior ministry since 1990; the Federal Police answer to the Justice minister"),
+    ("COD", "HOG", "2000", "2006-12-29", "no prime minister under the 1997-2006 transitional regimes"),
+    ("TCD", "HOG", "2018-05-04", "2021-04-25", "post abolished by the 2018 constitution"),
+    ("SOM", "HOS", "2000", "2000-08-26", "no central government before the Arta conference"),
+    ("SOM", "HOG", "2000", "2000-10-07", "no central government before the Arta conference"),
+    ("HTI", "HOS", "2021-07-08", "2024-04-24", "vacant after Moise's assassination; the prime minister governed"),
+    ("CHN", "DM", "2023-10-25", "2023-12-28", "vacant between Li Shangfu's removal and Dong Jun"),
+    ("SDN", "HOG", "2019-04-11", "2019-08-20", "no prime minister under the Transitional Military Council"),
+    ("TUN", "HOG", "2021-07-26", "2021-10-10", "vacant after Saied dismissed Mechichi"),
+    ("HUN", "IM", "2006-06-09", "2010-05-28", "interior ministry dissolved; police under the Justice and Law Enforcement ministry"),
 ] + [("SSD", r, "2000", "2011-07-08", "not independent") for r in ROLES] + [
     ("AFG", r, "2000", "2001-12-21", "Taliban emirate, coded IMGTAL") for r in ROLES]
 

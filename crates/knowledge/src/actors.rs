@@ -96,8 +96,9 @@ const TITLE_WORDS: &[&str] = &[
 /// Articles that prefix Arabic surnames: "al-Assad" is also called "Assad".
 const ARABIC_ARTICLES: &[&str] = &["al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ul"];
 
-/// Surnames that are also everyday capitalised words (months, sentence-initial nouns):
-/// never automatic aliases, the full name is needed ("Theresa May", not "May").
+/// Surnames that are also everyday capitalised words (months, sentence-initial nouns) or
+/// common first names ("Fernando Alonso" is not Tyronne Fernando): never automatic aliases,
+/// the full name is needed ("Theresa May", not "May").
 const COMMON_WORD_SURNAMES: &[&str] = &[
     "may", "march", "april", "june", "august", "long", "young", "white", "black", "green",
     "little", "rice", "hope", "will", "mark", "rose", "price", "page", "king", "lord", "love",
@@ -105,7 +106,10 @@ const COMMON_WORD_SURNAMES: &[&str] = &[
     "street", "field", "banks", "cook", "walker", "baker", "hill", "ward", "khan", "singh", "wang",
     "li", "zhang", "liu", "chen", "kim", "lee", "park", "ali", "hassan", "hussein", "mohammed",
     "ahmed", "said", "salam", "abbas", "martin", "jung", "sharif", "zia", "cohen", "katz",
-    "johnson", "smith", "jones", "brown", "wallace", "reid", "howard",
+    "johnson", "smith", "jones", "brown", "wallace", "reid", "howard", "paul", "joseph",
+    "fernando", "pedro", "ramon", "alexis", "hamid", "ahmad", "amadou", "malik", "nouri", "rahman",
+    "yousef", "youssef", "martinez", "perez", "murphy", "duncan", "torres", "rivera", "cruz",
+    "gonzales", "filip", "lina", "siam", "ming", "win", "moro", "levi", "slim", "ghosn",
 ];
 
 /// Nouns after which a capital names its city ("Paris attacks", "London mayor").
