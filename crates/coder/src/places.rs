@@ -13,7 +13,7 @@
 //! for itself), explicit qualifiers ("Alexandria, Virginia", read as a pair) and the
 //! dateline, in passes so confident mentions inform ambiguous ones.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use wirecoder_core::{ActorKind, Entity, Place, Token};
 use wirecoder_knowledge::gazetteer::{distance_km, normalize, GazEntry, Gazetteer};
@@ -1048,8 +1048,59 @@ fn is_possessive(t: &Token) -> bool {
     matches!(t.text.as_str(), "'s" | "’s" | "'" | "’")
 }
 
-/// Every toponym mention of the document, in text order.
-fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
+/// Words after a place name that make it part of a street, road or school name ("Wichita
+/// Drive", "Harvard University"): that longer name is not the place, whatever the rest
+/// of the text says about the bare name.
+const NOT_THE_PLACE: &[&str] = &[
+    "street",
+    "st",
+    "road",
+    "rd",
+    "drive",
+    "dr",
+    "avenue",
+    "ave",
+    "boulevard",
+    "blvd",
+    "lane",
+    "ln",
+    "way",
+    "court",
+    "ct",
+    "place",
+    "pl",
+    "terrace",
+    "circle",
+    "trail",
+    "pike",
+    "parkway",
+    "university",
+    "college",
+];
+
+/// Every toponym mention of the document, in text order, and the keys accepted on firm
+/// evidence (a locative cue, a qualifier, a place entity of the model).
+///
+/// One sense per discourse: a key in `confirmed` (the firm keys of a first pass over the
+/// same text) is a place also where only weaker rules object to it: inside a longer
+/// capitalised name ("Torrington Fire Department" once "in Torrington" was read) or
+/// inside a person entity of the model, unless the text also uses it as a surname.
+fn recognise(
+    ctx: &DocContext,
+    gaz: &Gazetteer,
+    confirmed: &HashSet<String>,
+) -> (Vec<Mention>, HashSet<String>) {
+    let mut firm: HashSet<String> = HashSet::new();
+    // Last words of the model's multi-word person names ("Christopher Steele"): a bare
+    // "Steele" elsewhere in the text is that person, not the town.
+    let surnames: HashSet<String> = ctx
+        .text
+        .entities
+        .iter()
+        .filter(|e| e.label == "PERSON" && e.token_end >= e.token_start + 2)
+        .filter_map(|e| ctx.text.tokens.get(e.token_end - 1))
+        .map(|t| normalize(&t.text))
+        .collect();
     let body = ctx.doc.body.as_str();
     let tokens = &ctx.text.tokens;
     // Words seen as the last part of unmatched multi-word capitalised names (people and
@@ -1361,8 +1412,12 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                         || TITLES.contains(&next_l.trim_end_matches('.'));
                     let country = entries.iter().any(|e| e.is_country());
                     let modifier = country || ((admin || strong || division) && institution);
+                    let known_place = confirmed.contains(&key)
+                        && !surnames.contains(&key)
+                        && !NOT_THE_PLACE.contains(&next_l.trim_end_matches('.'));
                     if is_capitalised(n)
                         && !modifier
+                        && !known_place
                         && !is_connector(n)
                         && !PLACE_SUFFIX.contains(&next_l.as_str())
                     {
@@ -1379,7 +1434,11 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
             {
                 keep = false;
             }
-            if says == NerSays::Person && !strong_cue {
+            let known_place = confirmed.contains(&key)
+                && !surnames.contains(&key)
+                && !name_parts.contains_key(&key)
+                && entries.iter().any(|e| normalize(e.name) == key);
+            if says == NerSays::Person && !strong_cue && !known_place {
                 keep = false;
             }
             if says == NerSays::Numeric {
@@ -1448,6 +1507,9 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
             if !keep {
                 i += len;
                 continue;
+            }
+            if model_place || strong_cue || standalone {
+                firm.insert(key.clone());
             }
             // The model's longer place name around the match ("South Venezuela", "Nenagh
             // Municipal District") is the mention when the extra words are directions
@@ -1554,7 +1616,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
             i = tok_end - s0;
         }
     }
-    out
+    (out, firm)
 }
 
 /// What the document is about, geographically. Every piece of evidence remembers the
@@ -1795,7 +1857,8 @@ fn to_place(text: &str, e: &GazEntry, start: usize, end: usize) -> Place {
 /// Every place mentioned in the document, geocoded. `ctx.places` is empty when called.
 pub fn extract(ctx: &DocContext) -> Vec<Place> {
     let gaz = &ctx.kb.gazetteer;
-    let mentions = recognise(ctx, gaz);
+    let (_, firm) = recognise(ctx, gaz, &HashSet::new());
+    let (mentions, _) = recognise(ctx, gaz, &firm);
     let cands: Vec<Vec<&GazEntry>> = mentions.iter().map(|m| gaz.lookup(&m.key)).collect();
 
     // Focus from explicit country names, demonyms, actors and the dateline.

@@ -278,3 +278,29 @@ fn model_place_spans_and_non_places() {
     let body = "Talks with Hamas stalled.";
     assert!(run_with_entities(body, &[("MONEY", 2, 4)]).is_empty());
 }
+
+#[test]
+fn one_sense_per_discourse() {
+    // Read as a place once ("in Torrington"), the name is the place also inside a longer
+    // capitalised name, but not in a street name.
+    let body = "The fire was in Torrington on Monday. Later the Torrington Fire Department \
+                crews came from Torrington Road.";
+    assert_eq!(
+        texts(&run(body, None).0),
+        vec!["Torrington", "Torrington"],
+        "only the town, twice"
+    );
+    assert!(texts(&run("Later the Torrington Fire Department came.", None).0).is_empty());
+    // A person entity of the model over a name the text uses as a place elsewhere.
+    // Storms(0) hit(1) in(2) Gainesville(3) .(4) Rain(5) then(6) soaked(7) Gainesville(8)
+    // again(9) .(10)
+    let body = "Storms hit in Gainesville. Rain then soaked Gainesville again.";
+    let p = run_with_entities(body, &[("GPE", 3, 4), ("PERSON", 8, 9)]);
+    assert_eq!(texts(&p), vec!["Gainesville", "Gainesville"]);
+    // ... unless the text also names a person with it.
+    // Storms(0) hit(1) in(2) Gainesville(3) .(4) Ann(5) Gainesville(6) spoke(7) .(8)
+    // Gainesville(9) thanked(10) them(11) .(12)
+    let body = "Storms hit in Gainesville. Ann Gainesville spoke. Gainesville thanked them.";
+    let p = run_with_entities(body, &[("GPE", 3, 4), ("PERSON", 5, 7), ("PERSON", 9, 10)]);
+    assert_eq!(texts(&p), vec!["Gainesville"]);
+}
