@@ -1044,9 +1044,22 @@ fn is_connector(t: &Token) -> bool {
     CONNECTOR.contains(&l.as_str())
 }
 
+/// Whether `t` is a place-type word that starts an institution's name with `next`
+/// ("City" before "Council"), see [`INSTITUTION_TYPE_WORDS`].
+fn institution_type_word(t: &Token, next: Option<&Token>) -> bool {
+    INSTITUTION_TYPE_WORDS.contains(&lower(t).as_str())
+        && next.is_some_and(|n| is_capitalised(n) && !is_connector(n))
+}
+
 fn is_possessive(t: &Token) -> bool {
     matches!(t.text.as_str(), "'s" | "’s" | "'" | "’")
 }
+
+/// Place-type words that, before a further capitalised word, belong to an institution's
+/// name rather than to the place's: "Dublin City Council", "U.S. District Court",
+/// "Woodstock District Chamber of Commerce", "West Virginia State Police" name Dublin, the
+/// U.S., Woodstock and West Virginia. (Not "county": "Laurel County" is the name itself.)
+const INSTITUTION_TYPE_WORDS: &[&str] = &["city", "district", "borough", "state"];
 
 /// Words after a place name that make it part of a street, road or school name ("Wichita
 /// Drive", "Harvard University"): that longer name is not the place, whatever the rest
@@ -1160,6 +1173,14 @@ fn recognise(
                 let Some(text) = body.get(t.byte_start..last.byte_end) else {
                     continue;
                 };
+                if len > 1 && institution_type_word(last, sent.get(i + len)) {
+                    // "Dublin City Council": only a primary name keeps the type word
+                    // ("Kansas City Council" is the council of Kansas City).
+                    let key = normalize(text);
+                    if !gaz.lookup(&key).iter().any(|e| normalize(e.name) == key) {
+                        continue;
+                    }
+                }
                 if gaz.contains(text) {
                     matched = Some((len, text.len()));
                     break;
@@ -1528,7 +1549,11 @@ fn recognise(
                     let before = (ea..a).all(|k| word_in(k, PLACE_PREFIX));
                     let after =
                         (b..eb).all(|k| word_in(k, PLACE_SUFFIX) || word_in(k, PLACE_TYPE_WORDS));
-                    if before && after && (ea < a || eb > b) {
+                    let institution = eb > b
+                        && tokens
+                            .get(eb - 1)
+                            .is_some_and(|t| institution_type_word(t, tokens.get(eb)));
+                    if before && after && !institution && (ea < a || eb > b) {
                         if let Some(t) = tokens.get(ea) {
                             lead = t;
                         }
@@ -1544,7 +1569,8 @@ fn recognise(
                 (None, Some(n))
                     if byte_len == last.byte_end - first.byte_start
                         && is_capitalised(n)
-                        && PLACE_SUFFIX.contains(&next_l.as_str()) =>
+                        && PLACE_SUFFIX.contains(&next_l.as_str())
+                        && !institution_type_word(n, sent.get(i + len + 1)) =>
                 {
                     (s0 + i + len + 1, n)
                 }

@@ -304,3 +304,14 @@ fn one_sense_per_discourse() {
     let p = run_with_entities(body, &[("GPE", 3, 4), ("PERSON", 5, 7), ("PERSON", 9, 10)]);
     assert_eq!(texts(&p), vec!["Gainesville"]);
 }
+
+#[test]
+fn type_word_before_an_institution_belongs_to_it() {
+    let (p, _) = run("Later the Dublin City Council met.", None);
+    assert_eq!(texts(&p), vec!["Dublin"]);
+    let (p, _) = run("A ruling by the U.S. District Court came.", None);
+    assert_eq!(texts(&p), vec!["U.S."]);
+    // A primary name keeps its type word; a type word without an institution stays.
+    let (p, _) = run("Later the Kansas City Council met in Dublin City.", None);
+    assert_eq!(texts(&p), vec!["Kansas City", "Dublin City"]);
+}
