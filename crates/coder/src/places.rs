@@ -1901,7 +1901,14 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
             }
         }
     }
-    for a in ctx.actors {
+    // Generic agents ("teachers", "Russian forces") and references get their country from
+    // a demonym already counted above or from the text's own places: not new evidence
+    // (29 "teachers" coded GEO must not make "Georgia" the country in a Georgia, US text).
+    for a in ctx
+        .actors
+        .iter()
+        .filter(|a| !matches!(a.kind, ActorKind::Agent | ActorKind::Reference))
+    {
         if let Some(cc) = a.country.as_deref().and_then(|c| gaz.alpha2_of(c)) {
             // An actor read from a place name ("Paris" as the French government) is that
             // name's evidence, not independent context.

@@ -315,3 +315,46 @@ fn type_word_before_an_institution_belongs_to_it() {
     let (p, _) = run("Later the Kansas City Council met in Dublin City.", None);
     assert_eq!(texts(&p), vec!["Kansas City", "Dublin City"]);
 }
+
+#[test]
+fn generic_agents_are_not_country_evidence() {
+    // Teachers(0) in(1) Georgia(2) and(3) Clarke(4) County(5) met(6) .(7) The(8)
+    // teachers(9) spoke(10) .(11)
+    let body = "Teachers in Georgia and Clarke County met. The teachers spoke.";
+    let doc = Document {
+        id: "t".into(),
+        body: body.into(),
+        ..Default::default()
+    };
+    let text = RuleAnalyzer.analyze(body);
+    // The actor layer codes the teachers with the country of the text's "Georgia".
+    let agent = |a: usize| {
+        let t = &text.tokens[a];
+        wirecoder_core::ActorMention {
+            text: t.text.clone(),
+            code: "GEOEDU".into(),
+            country: Some("GEO".into()),
+            sectors: vec!["EDU".into()],
+            name: None,
+            kind: ActorKind::Agent,
+            sentence: 0,
+            start: t.start,
+            end: t.end,
+            token_start: a,
+            token_end: a + 1,
+        }
+    };
+    let actors = vec![agent(0), agent(9), agent(9), agent(9)];
+    let ctx = DocContext {
+        doc: &doc,
+        text: &text,
+        kb: kb(),
+        doc_date: None,
+        actors: &actors,
+        dates: &[],
+        places: &[],
+    };
+    let p = extract(&ctx);
+    let georgia = p.iter().find(|p| p.text == "Georgia");
+    assert_eq!(georgia.map(|p| p.country.as_str()), Some("US"), "{p:?}");
+}
