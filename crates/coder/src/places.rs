@@ -1055,6 +1055,28 @@ fn is_possessive(t: &Token) -> bool {
     matches!(t.text.as_str(), "'s" | "’s" | "'" | "’")
 }
 
+/// Local authorities, courts and services named after their jurisdiction: a name before
+/// one of these words is that place, however small ("Torrington Fire Department",
+/// "Bantam Superior Court", "Grovetown Mayor Dennis Trudeau").
+const CIVIC: &[&str] = &[
+    "police",
+    "fire",
+    "sheriff",
+    "sheriff's",
+    "superior",
+    "circuit",
+    "coroner",
+    "coroner's",
+    "municipal",
+    "volunteer",
+    "mayor",
+    "selectman",
+    "selectmen",
+    "aldermen",
+    "councilman",
+    "councilwoman",
+];
+
 /// Place-type words that, before a further capitalised word, belong to an institution's
 /// name rather than to the place's: "Dublin City Council", "U.S. District Court",
 /// "Woodstock District Chamber of Commerce", "West Virginia State Police" name Dublin, the
@@ -1432,7 +1454,9 @@ fn recognise(
                         || INSTITUTION.contains(&next_l.as_str())
                         || TITLES.contains(&next_l.trim_end_matches('.'));
                     let country = entries.iter().any(|e| e.is_country());
-                    let modifier = country || ((admin || strong || division) && institution);
+                    let civic = CIVIC.contains(&next_l.as_str());
+                    let modifier =
+                        country || civic || ((admin || strong || division) && institution);
                     let known_place = confirmed.contains(&key)
                         && !surnames.contains(&key)
                         && !NOT_THE_PLACE.contains(&next_l.trim_end_matches('.'));

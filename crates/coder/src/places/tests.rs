@@ -283,14 +283,14 @@ fn model_place_spans_and_non_places() {
 fn one_sense_per_discourse() {
     // Read as a place once ("in Torrington"), the name is the place also inside a longer
     // capitalised name, but not in a street name.
-    let body = "The fire was in Torrington on Monday. Later the Torrington Fire Department \
-                crews came from Torrington Road.";
+    let body = "The fair was in Torrington on Monday. Later the Torrington Rotary Club \
+                members came from Torrington Road.";
     assert_eq!(
         texts(&run(body, None).0),
         vec!["Torrington", "Torrington"],
         "only the town, twice"
     );
-    assert!(texts(&run("Later the Torrington Fire Department came.", None).0).is_empty());
+    assert!(texts(&run("Later the Torrington Rotary Club came.", None).0).is_empty());
     // A person entity of the model over a name the text uses as a place elsewhere.
     // Storms(0) hit(1) in(2) Gainesville(3) .(4) Rain(5) then(6) soaked(7) Gainesville(8)
     // again(9) .(10)
@@ -357,4 +357,13 @@ fn generic_agents_are_not_country_evidence() {
     let p = extract(&ctx);
     let georgia = p.iter().find(|p| p.text == "Georgia");
     assert_eq!(georgia.map(|p| p.country.as_str()), Some("US"), "{p:?}");
+}
+
+#[test]
+fn local_authorities_name_their_place() {
+    // A small town before a civic word is the authority's jurisdiction.
+    let (p, _) = run("He appeared in the Bantam Superior Court on Monday.", None);
+    assert_eq!(texts(&p), vec!["Bantam"]);
+    let (p, _) = run("Officers of the Grovetown Police questioned her.", None);
+    assert_eq!(texts(&p), vec!["Grovetown"]);
 }
