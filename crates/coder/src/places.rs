@@ -1338,7 +1338,28 @@ fn recognise(
                     | "entered"
                     | "toured"
             ) && !(prev_l == "of" && locative);
-            let strong_cue = (locative && !weak_cue) || qualified_after || qualifies_prev;
+            // Listed right after a place ("Mozambique and Botswana", "Barrow and Jackson
+            // counties") or followed by a word for the people or land of a place ("Gainesville
+            // residents", "the Alexandria area").
+            let listed_with_place = matches!(prev_l.as_str(), "and" | "or" | ",")
+                && out.last().is_some_and(|m| m.tok_end + 1 == s0 + i)
+                && !matches!(next_l.as_str(), "streets" | "roads" | "avenues");
+            let place_noun_after = matches!(
+                next_l.as_str(),
+                "area"
+                    | "residents"
+                    | "resident"
+                    | "natives"
+                    | "native"
+                    | "counties"
+                    | "suburbs"
+                    | "outskirts"
+            );
+            let strong_cue = (locative && !weak_cue)
+                || qualified_after
+                || qualifies_prev
+                || listed_with_place
+                || place_noun_after;
             // The whole text is the name ("Palmyra", "Palmyra."): a query or a label,
             // named on purpose.
             let standalone = i == 0

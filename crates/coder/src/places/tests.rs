@@ -367,3 +367,15 @@ fn local_authorities_name_their_place() {
     let (p, _) = run("Officers of the Grovetown Police questioned her.", None);
     assert_eq!(texts(&p), vec!["Grovetown"]);
 }
+
+#[test]
+fn lists_and_place_nouns_outweigh_a_person_entity() {
+    // Cases(0) were(1) found(2) in(3) Mozambique(4) and(5) Botswana(6) .(7)
+    let body = "Cases were found in Mozambique and Botswana.";
+    let p = run_with_entities(body, &[("GPE", 4, 5), ("PERSON", 6, 7)]);
+    assert_eq!(texts(&p), vec!["Mozambique", "Botswana"]);
+    // Later(0) 55(1) Gainesville(2) residents(3) marched(4) .(5)
+    let body = "Later 55 Gainesville residents marched.";
+    let p = run_with_entities(body, &[("PERSON", 2, 3)]);
+    assert_eq!(texts(&p), vec!["Gainesville"]);
+}
