@@ -1862,8 +1862,17 @@ fn best<'g>(
                     && (normalize(p.name) == m.key || p.population >= 100_000)
             })
     };
+    // A small town named like a notable feature, region or continent ("Middle East",
+    // Maryland; "Sahara") is not what an unqualified mention means, whatever the text's
+    // country: the town would pull its same-state namesakes along ("Manchester", Maryland).
+    let notable = cands
+        .iter()
+        .any(|p| p.feature_class != "A" && p.feature_class != "P");
+    let overshadowed = |e: &GazEntry| {
+        notable && qualifier.is_none() && e.feature_class == "P" && e.population < 100_000
+    };
     for &e in cands {
-        if shadowed(e) {
+        if shadowed(e) || overshadowed(e) {
             continue;
         }
         let s = score(e, m, focus, qualifier);

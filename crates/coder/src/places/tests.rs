@@ -379,3 +379,13 @@ fn lists_and_place_nouns_outweigh_a_person_entity() {
     let p = run_with_entities(body, &[("PERSON", 2, 3)]);
     assert_eq!(texts(&p), vec!["Gainesville"]);
 }
+
+#[test]
+fn notable_features_overshadow_small_namesakes() {
+    let (p, _) = run(
+        "Officials in Baltimore, Maryland said troops in the Middle East were safe.",
+        None,
+    );
+    let me = p.iter().find(|p| p.text == "Middle East");
+    assert_eq!(me.map(|p| p.feature.as_str()), Some("L.RGN"), "{p:?}");
+}
