@@ -1113,19 +1113,18 @@ const NOT_THE_PLACE: &[&str] = &[
     "college",
 ];
 
-/// Every toponym mention of the document, in text order, and the keys accepted on firm
-/// evidence (a locative cue, a qualifier, a place entity of the model).
+/// Keys accepted on firm evidence (a place entity of the model, a locative cue, a
+/// qualifier), each with whether a cue of the text itself said so (not only the model).
+type Firm = HashMap<String, bool>;
+
+/// Every toponym mention of the document, in text order, and its [`Firm`] keys.
 ///
 /// One sense per discourse: a key in `confirmed` (the firm keys of a first pass over the
 /// same text) is a place also where only weaker rules object to it: inside a longer
 /// capitalised name ("Torrington Fire Department" once "in Torrington" was read) or
 /// inside a person entity of the model, unless the text also uses it as a surname.
-fn recognise(
-    ctx: &DocContext,
-    gaz: &Gazetteer,
-    confirmed: &HashSet<String>,
-) -> (Vec<Mention>, HashSet<String>) {
-    let mut firm: HashSet<String> = HashSet::new();
+fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mention>, Firm) {
+    let mut firm = Firm::new();
     // Last words of the model's multi-word person names ("Christopher Steele"): a bare
     // "Steele" elsewhere in the text is that person, not the town.
     let surnames: HashSet<String> = ctx
@@ -1134,6 +1133,17 @@ fn recognise(
         .iter()
         .filter(|e| e.label == "PERSON" && e.token_end >= e.token_start + 2)
         .filter_map(|e| ctx.text.tokens.get(e.token_end - 1))
+        .map(|t| normalize(&t.text))
+        .collect();
+    // First words of the same ("Georgia Stevens"): a bare "Georgia" without a locative cue
+    // is that person ("Georgia began skating at four").
+    let forenames: HashSet<String> = ctx
+        .text
+        .entities
+        .iter()
+        .filter(|e| e.label == "PERSON" && e.token_end >= e.token_start + 2)
+        .filter_map(|e| ctx.text.tokens.get(e.token_start))
+        .filter(|t| is_capitalised(t) && !TITLES.contains(&lower(t).trim_end_matches('.')))
         .map(|t| normalize(&t.text))
         .collect();
     let body = ctx.doc.body.as_str();
@@ -1478,7 +1488,7 @@ fn recognise(
                     let civic = CIVIC.contains(&next_l.as_str());
                     let modifier =
                         country || civic || ((admin || strong || division) && institution);
-                    let known_place = confirmed.contains(&key)
+                    let known_place = confirmed.contains_key(&key)
                         && !surnames.contains(&key)
                         && !NOT_THE_PLACE.contains(&next_l.trim_end_matches('.'));
                     if is_capitalised(n)
@@ -1500,11 +1510,20 @@ fn recognise(
             {
                 keep = false;
             }
-            let known_place = confirmed.contains(&key)
+            let known_place = confirmed.contains_key(&key)
                 && !surnames.contains(&key)
                 && !name_parts.contains_key(&key)
                 && entries.iter().any(|e| normalize(e.name) == key);
             if says == NerSays::Person && !strong_cue && !known_place {
+                keep = false;
+            }
+            // ... unless the text names the place with a cue elsewhere ("in Egypt" beside a
+            // headline read as the person "Rethinking Egypt").
+            if single
+                && !strong_cue
+                && confirmed.get(&key) != Some(&true)
+                && (forenames.contains(&key) || surnames.contains(&key))
+            {
                 keep = false;
             }
             if says == NerSays::Numeric {
@@ -1575,7 +1594,7 @@ fn recognise(
                 continue;
             }
             if model_place || strong_cue || standalone {
-                firm.insert(key.clone());
+                *firm.entry(key.clone()).or_default() |= strong_cue || standalone;
             }
             // The model's longer place name around the match ("South Venezuela", "Nenagh
             // Municipal District") is the mention when the extra words are directions
@@ -1937,7 +1956,7 @@ fn to_place(text: &str, e: &GazEntry, start: usize, end: usize) -> Place {
 /// Every place mentioned in the document, geocoded. `ctx.places` is empty when called.
 pub fn extract(ctx: &DocContext) -> Vec<Place> {
     let gaz = &ctx.kb.gazetteer;
-    let (_, firm) = recognise(ctx, gaz, &HashSet::new());
+    let (_, firm) = recognise(ctx, gaz, &Firm::new());
     let (mentions, _) = recognise(ctx, gaz, &firm);
     let cands: Vec<Vec<&GazEntry>> = mentions.iter().map(|m| gaz.lookup(&m.key)).collect();
 

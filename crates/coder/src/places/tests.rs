@@ -389,3 +389,19 @@ fn notable_features_overshadow_small_namesakes() {
     let me = p.iter().find(|p| p.text == "Middle East");
     assert_eq!(me.map(|p| p.feature.as_str()), Some("L.RGN"), "{p:?}");
 }
+
+#[test]
+fn bare_words_of_a_person_name_are_the_person() {
+    // The(0) skater(1) Georgia(2) Stevens(3) won(4) .(5) Georgia(6) began(7) skating(8)
+    // at(9) four(10) .(11)
+    let body = "The skater Georgia Stevens won. Georgia began skating at four.";
+    assert!(run_with_entities(body, &[("PERSON", 2, 4), ("GPE", 6, 7)]).is_empty());
+    // A locative cue elsewhere in the text keeps the place.
+    // Officials(0) in(1) Georgia(2) agreed(3) .(4) The(5) skater(6) Georgia(7) Stevens(8)
+    // won(9) .(10) Georgia(11) began(12) skating(13) .(14)
+    let body =
+        "Officials in Georgia agreed. The skater Georgia Stevens won. Georgia began skating.";
+    let p = run_with_entities(body, &[("GPE", 2, 3), ("PERSON", 7, 9), ("GPE", 11, 12)]);
+    let last = body.rfind("Georgia").map(|b| body[..b].chars().count());
+    assert!(p.iter().any(|p| Some(p.start) == last), "{:?}", texts(&p));
+}
