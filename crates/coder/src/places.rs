@@ -1887,8 +1887,15 @@ fn best<'g>(
     let notable = cands
         .iter()
         .any(|p| p.feature_class != "A" && p.feature_class != "P");
+    // So is a village named like a country or first-level division ("Russia", Ohio;
+    // "Queensland", Alberta; "Florida", New York).
+    let territory = cands
+        .iter()
+        .any(|p| (p.is_country() || p.feature_code == "ADM1") && !shadowed(p));
     let overshadowed = |e: &GazEntry| {
-        notable && qualifier.is_none() && e.feature_class == "P" && e.population < 100_000
+        qualifier.is_none()
+            && e.feature_class == "P"
+            && ((notable && e.population < 100_000) || (territory && e.population < 10_000))
     };
     for &e in cands {
         if shadowed(e) || overshadowed(e) {

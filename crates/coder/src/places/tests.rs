@@ -405,3 +405,15 @@ fn bare_words_of_a_person_name_are_the_person() {
     let last = body.rfind("Georgia").map(|b| body[..b].chars().count());
     assert!(p.iter().any(|p| Some(p.start) == last), "{:?}", texts(&p));
 }
+
+#[test]
+fn villages_named_like_territories_need_a_qualifier() {
+    let body = "Snow fell in Calgary, Alberta and Edmonton, Alberta. Floods hit Queensland.";
+    let (p, _) = run(body, None);
+    let q = p.iter().find(|p| p.text == "Queensland");
+    assert_eq!(q.map(|p| p.feature.as_str()), Some("A.ADM1"), "{p:?}");
+    // With a qualifier the village is meant.
+    let (p, _) = run("The fair was in Queensland, Alberta.", None);
+    let q = p.iter().find(|p| p.text == "Queensland");
+    assert_eq!(q.map(|p| p.country.as_str()), Some("CA"), "{p:?}");
+}
