@@ -1399,6 +1399,43 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             if single && title_form && !admin && gaz.is_common_word(&key) && !cued && !model_place {
                 keep = false;
             }
+            // Even for a division or a city, when the word opens a sentence or matches only
+            // an alternate name ("Man booked for assault" is neither Manitoba nor Man,
+            // Côte d'Ivoire).
+            if single
+                && title_form
+                && gaz.is_common_word(&key)
+                && !cued
+                && !model_place
+                && !entries.iter().any(|e| e.is_country())
+                && (sentence_initial || !entries.iter().any(|e| normalize(e.name) == key))
+            {
+                keep = false;
+            }
+            // "Stevens & Wilkinson", "Marks & Spencer": a firm's name (not "Tijuana & San
+            // Diego", two places: the second a well-known one).
+            let place_after_amp = (1..=3).any(|n| {
+                let (Some(a), Some(b)) = (sent.get(i + len + 1), sent.get(i + len + n)) else {
+                    return false;
+                };
+                (i + len + 1..=i + len + n).all(|k| sent.get(k).is_some_and(is_capitalised))
+                    && body.get(a.byte_start..b.byte_end).is_some_and(|t| {
+                        let k = normalize(t);
+                        gaz.lookup(&k).iter().any(|e| {
+                            normalize(e.name) == k
+                                && (e.is_country()
+                                    || e.feature_code == "ADM1"
+                                    || e.population >= 100_000)
+                        })
+                    })
+            });
+            let firm_before = next_l == "&"
+                && sent.get(i + len + 1).is_some_and(is_capitalised)
+                && !place_after_amp;
+            let firm_after = prev_l == "&" && prev2.is_some_and(is_capitalised) && !strong;
+            if (firm_before || firm_after) && !strong_cue && !model_place {
+                keep = false;
+            }
             // "Man" is not "Man." (Manitoba): dotted abbreviations need their period.
             let dotted_surface = key_text.contains('.')
                 || (!last.space_after && next.is_some_and(|n| n.text == "."));

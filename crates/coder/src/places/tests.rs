@@ -417,3 +417,18 @@ fn villages_named_like_territories_need_a_qualifier() {
     let q = p.iter().find(|p| p.text == "Queensland");
     assert_eq!(q.map(|p| p.country.as_str()), Some("CA"), "{p:?}");
 }
+
+#[test]
+fn headline_words_and_firm_names_are_not_places() {
+    // "Man" is an alternate name of Manitoba and a city in Côte d'Ivoire.
+    assert!(run("Man booked for teen assault.", None).0.is_empty());
+    // A firm named "X & Y" is not the town X, but two places joined by "&" are places.
+    assert!(run(
+        "The city paid the firm Stevens & Wilkinson last year.",
+        None
+    )
+    .0
+    .is_empty());
+    let (p, _) = run("Officials met in Tijuana & San Diego.", None);
+    assert_eq!(texts(&p), vec!["Tijuana", "San Diego"]);
+}
