@@ -1725,7 +1725,12 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             let end = start + text.chars().count();
             // "Washington, New York and Boston" is a list, not "Washington in New York".
             let in_list = matches!(next_l.as_str(), "and" | "or" | "&");
-            if qualifies_prev && !in_list {
+            // "in Russia, U.S. officials said": a country does not qualify a country's name.
+            let country_after_country = entries.iter().any(|e| e.is_country())
+                && out
+                    .last()
+                    .is_some_and(|m| gaz.lookup(&m.key).iter().any(|e| e.is_country()));
+            if qualifies_prev && !in_list && !country_after_country {
                 let idx = out.len();
                 if let Some(m) = out.last_mut() {
                     m.qualifier = Some(idx);

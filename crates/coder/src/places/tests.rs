@@ -432,3 +432,13 @@ fn headline_words_and_firm_names_are_not_places() {
     let (p, _) = run("Officials met in Tijuana & San Diego.", None);
     assert_eq!(texts(&p), vec!["Tijuana", "San Diego"]);
 }
+
+#[test]
+fn a_country_does_not_qualify_a_country() {
+    let (p, _) = run(
+        "He reported on entanglements in Russia, U.S. officials said on Wednesday.",
+        None,
+    );
+    let russia = p.iter().find(|p| p.text == "Russia");
+    assert_eq!(russia.map(|p| p.country.as_str()), Some("RU"), "{p:?}");
+}
