@@ -13,7 +13,7 @@
 //! for itself), explicit qualifiers ("Alexandria, Virginia", read as a pair) and the
 //! dateline, in passes so confident mentions inform ambiguous ones.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use wirecoder_core::{ActorKind, Entity, Place, Token};
 use wirecoder_knowledge::gazetteer::{distance_km, normalize, GazEntry, Gazetteer};
@@ -1044,12 +1044,108 @@ fn is_connector(t: &Token) -> bool {
     CONNECTOR.contains(&l.as_str())
 }
 
+/// Whether `t` is a place-type word that starts an institution's name with `next`
+/// ("City" before "Council"), see [`INSTITUTION_TYPE_WORDS`].
+fn institution_type_word(t: &Token, next: Option<&Token>) -> bool {
+    INSTITUTION_TYPE_WORDS.contains(&lower(t).as_str())
+        && next.is_some_and(|n| is_capitalised(n) && !is_connector(n))
+}
+
 fn is_possessive(t: &Token) -> bool {
     matches!(t.text.as_str(), "'s" | "’s" | "'" | "’")
 }
 
-/// Every toponym mention of the document, in text order.
-fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
+/// Local authorities, courts and services named after their jurisdiction: a name before
+/// one of these words is that place, however small ("Torrington Fire Department",
+/// "Bantam Superior Court", "Grovetown Mayor Dennis Trudeau").
+const CIVIC: &[&str] = &[
+    "police",
+    "fire",
+    "sheriff",
+    "sheriff's",
+    "superior",
+    "circuit",
+    "coroner",
+    "coroner's",
+    "municipal",
+    "volunteer",
+    "mayor",
+    "selectman",
+    "selectmen",
+    "aldermen",
+    "councilman",
+    "councilwoman",
+];
+
+/// Place-type words that, before a further capitalised word, belong to an institution's
+/// name rather than to the place's: "Dublin City Council", "U.S. District Court",
+/// "Woodstock District Chamber of Commerce", "West Virginia State Police" name Dublin, the
+/// U.S., Woodstock and West Virginia. (Not "county": "Laurel County" is the name itself.)
+const INSTITUTION_TYPE_WORDS: &[&str] = &["city", "district", "borough", "state"];
+
+/// Words after a place name that make it part of a street, road or school name ("Wichita
+/// Drive", "Harvard University"): that longer name is not the place, whatever the rest
+/// of the text says about the bare name.
+const NOT_THE_PLACE: &[&str] = &[
+    "street",
+    "st",
+    "road",
+    "rd",
+    "drive",
+    "dr",
+    "avenue",
+    "ave",
+    "boulevard",
+    "blvd",
+    "lane",
+    "ln",
+    "way",
+    "court",
+    "ct",
+    "place",
+    "pl",
+    "terrace",
+    "circle",
+    "trail",
+    "pike",
+    "parkway",
+    "university",
+    "college",
+];
+
+/// Keys accepted on firm evidence (a place entity of the model, a locative cue, a
+/// qualifier), each with whether a cue of the text itself said so (not only the model).
+type Firm = HashMap<String, bool>;
+
+/// Every toponym mention of the document, in text order, and its [`Firm`] keys.
+///
+/// One sense per discourse: a key in `confirmed` (the firm keys of a first pass over the
+/// same text) is a place also where only weaker rules object to it: inside a longer
+/// capitalised name ("Torrington Fire Department" once "in Torrington" was read) or
+/// inside a person entity of the model, unless the text also uses it as a surname.
+fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mention>, Firm) {
+    let mut firm = Firm::new();
+    // Last words of the model's multi-word person names ("Christopher Steele"): a bare
+    // "Steele" elsewhere in the text is that person, not the town.
+    let surnames: HashSet<String> = ctx
+        .text
+        .entities
+        .iter()
+        .filter(|e| e.label == "PERSON" && e.token_end >= e.token_start + 2)
+        .filter_map(|e| ctx.text.tokens.get(e.token_end - 1))
+        .map(|t| normalize(&t.text))
+        .collect();
+    // First words of the same ("Georgia Stevens"): a bare "Georgia" without a locative cue
+    // is that person ("Georgia began skating at four").
+    let forenames: HashSet<String> = ctx
+        .text
+        .entities
+        .iter()
+        .filter(|e| e.label == "PERSON" && e.token_end >= e.token_start + 2)
+        .filter_map(|e| ctx.text.tokens.get(e.token_start))
+        .filter(|t| is_capitalised(t) && !TITLES.contains(&lower(t).trim_end_matches('.')))
+        .map(|t| normalize(&t.text))
+        .collect();
     let body = ctx.doc.body.as_str();
     let tokens = &ctx.text.tokens;
     // Words seen as the last part of unmatched multi-word capitalised names (people and
@@ -1109,6 +1205,14 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 let Some(text) = body.get(t.byte_start..last.byte_end) else {
                     continue;
                 };
+                if len > 1 && institution_type_word(last, sent.get(i + len)) {
+                    // "Dublin City Council": only a primary name keeps the type word
+                    // ("Kansas City Council" is the council of Kansas City).
+                    let key = normalize(text);
+                    if !gaz.lookup(&key).iter().any(|e| normalize(e.name) == key) {
+                        continue;
+                    }
+                }
                 if gaz.contains(text) {
                     matched = Some((len, text.len()));
                     break;
@@ -1244,7 +1348,28 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                     | "entered"
                     | "toured"
             ) && !(prev_l == "of" && locative);
-            let strong_cue = (locative && !weak_cue) || qualified_after || qualifies_prev;
+            // Listed right after a place ("Mozambique and Botswana", "Barrow and Jackson
+            // counties") or followed by a word for the people or land of a place ("Gainesville
+            // residents", "the Alexandria area").
+            let listed_with_place = matches!(prev_l.as_str(), "and" | "or" | ",")
+                && out.last().is_some_and(|m| m.tok_end + 1 == s0 + i)
+                && !matches!(next_l.as_str(), "streets" | "roads" | "avenues");
+            let place_noun_after = matches!(
+                next_l.as_str(),
+                "area"
+                    | "residents"
+                    | "resident"
+                    | "natives"
+                    | "native"
+                    | "counties"
+                    | "suburbs"
+                    | "outskirts"
+            );
+            let strong_cue = (locative && !weak_cue)
+                || qualified_after
+                || qualifies_prev
+                || listed_with_place
+                || place_noun_after;
             // The whole text is the name ("Palmyra", "Palmyra."): a query or a label,
             // named on purpose.
             let standalone = i == 0
@@ -1272,6 +1397,43 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
             let title_form =
                 first.text.chars().skip(1).all(|c| !c.is_uppercase()) && !first.text.contains('.');
             if single && title_form && !admin && gaz.is_common_word(&key) && !cued && !model_place {
+                keep = false;
+            }
+            // Even for a division or a city, when the word opens a sentence or matches only
+            // an alternate name ("Man booked for assault" is neither Manitoba nor Man,
+            // Côte d'Ivoire).
+            if single
+                && title_form
+                && gaz.is_common_word(&key)
+                && !cued
+                && !model_place
+                && !entries.iter().any(|e| e.is_country())
+                && (sentence_initial || !entries.iter().any(|e| normalize(e.name) == key))
+            {
+                keep = false;
+            }
+            // "Stevens & Wilkinson", "Marks & Spencer": a firm's name (not "Tijuana & San
+            // Diego", two places: the second a well-known one).
+            let place_after_amp = (1..=3).any(|n| {
+                let (Some(a), Some(b)) = (sent.get(i + len + 1), sent.get(i + len + n)) else {
+                    return false;
+                };
+                (i + len + 1..=i + len + n).all(|k| sent.get(k).is_some_and(is_capitalised))
+                    && body.get(a.byte_start..b.byte_end).is_some_and(|t| {
+                        let k = normalize(t);
+                        gaz.lookup(&k).iter().any(|e| {
+                            normalize(e.name) == k
+                                && (e.is_country()
+                                    || e.feature_code == "ADM1"
+                                    || e.population >= 100_000)
+                        })
+                    })
+            });
+            let firm_before = next_l == "&"
+                && sent.get(i + len + 1).is_some_and(is_capitalised)
+                && !place_after_amp;
+            let firm_after = prev_l == "&" && prev2.is_some_and(is_capitalised) && !strong;
+            if (firm_before || firm_after) && !strong_cue && !model_place {
                 keep = false;
             }
             // "Man" is not "Man." (Manitoba): dotted abbreviations need their period.
@@ -1360,9 +1522,15 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                         || INSTITUTION.contains(&next_l.as_str())
                         || TITLES.contains(&next_l.trim_end_matches('.'));
                     let country = entries.iter().any(|e| e.is_country());
-                    let modifier = country || ((admin || strong || division) && institution);
+                    let civic = CIVIC.contains(&next_l.as_str());
+                    let modifier =
+                        country || civic || ((admin || strong || division) && institution);
+                    let known_place = confirmed.contains_key(&key)
+                        && !surnames.contains(&key)
+                        && !NOT_THE_PLACE.contains(&next_l.trim_end_matches('.'));
                     if is_capitalised(n)
                         && !modifier
+                        && !known_place
                         && !is_connector(n)
                         && !PLACE_SUFFIX.contains(&next_l.as_str())
                     {
@@ -1379,7 +1547,20 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
             {
                 keep = false;
             }
-            if says == NerSays::Person && !strong_cue {
+            let known_place = confirmed.contains_key(&key)
+                && !surnames.contains(&key)
+                && !name_parts.contains_key(&key)
+                && entries.iter().any(|e| normalize(e.name) == key);
+            if says == NerSays::Person && !strong_cue && !known_place {
+                keep = false;
+            }
+            // ... unless the text names the place with a cue elsewhere ("in Egypt" beside a
+            // headline read as the person "Rethinking Egypt").
+            if single
+                && !strong_cue
+                && confirmed.get(&key) != Some(&true)
+                && (forenames.contains(&key) || surnames.contains(&key))
+            {
                 keep = false;
             }
             if says == NerSays::Numeric {
@@ -1449,6 +1630,9 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 i += len;
                 continue;
             }
+            if model_place || strong_cue || standalone {
+                *firm.entry(key.clone()).or_default() |= strong_cue || standalone;
+            }
             // The model's longer place name around the match ("South Venezuela", "Nenagh
             // Municipal District") is the mention when the extra words are directions
             // before it or place-type words after it.
@@ -1466,7 +1650,11 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                     let before = (ea..a).all(|k| word_in(k, PLACE_PREFIX));
                     let after =
                         (b..eb).all(|k| word_in(k, PLACE_SUFFIX) || word_in(k, PLACE_TYPE_WORDS));
-                    if before && after && (ea < a || eb > b) {
+                    let institution = eb > b
+                        && tokens
+                            .get(eb - 1)
+                            .is_some_and(|t| institution_type_word(t, tokens.get(eb)));
+                    if before && after && !institution && (ea < a || eb > b) {
                         if let Some(t) = tokens.get(ea) {
                             lead = t;
                         }
@@ -1482,7 +1670,8 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
                 (None, Some(n))
                     if byte_len == last.byte_end - first.byte_start
                         && is_capitalised(n)
-                        && PLACE_SUFFIX.contains(&next_l.as_str()) =>
+                        && PLACE_SUFFIX.contains(&next_l.as_str())
+                        && !institution_type_word(n, sent.get(i + len + 1)) =>
                 {
                     (s0 + i + len + 1, n)
                 }
@@ -1536,7 +1725,12 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
             let end = start + text.chars().count();
             // "Washington, New York and Boston" is a list, not "Washington in New York".
             let in_list = matches!(next_l.as_str(), "and" | "or" | "&");
-            if qualifies_prev && !in_list {
+            // "in Russia, U.S. officials said": a country does not qualify a country's name.
+            let country_after_country = entries.iter().any(|e| e.is_country())
+                && out
+                    .last()
+                    .is_some_and(|m| gaz.lookup(&m.key).iter().any(|e| e.is_country()));
+            if qualifies_prev && !in_list && !country_after_country {
                 let idx = out.len();
                 if let Some(m) = out.last_mut() {
                     m.qualifier = Some(idx);
@@ -1554,7 +1748,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer) -> Vec<Mention> {
             i = tok_end - s0;
         }
     }
-    out
+    (out, firm)
 }
 
 /// What the document is about, geographically. Every piece of evidence remembers the
@@ -1729,8 +1923,24 @@ fn best<'g>(
                     && (normalize(p.name) == m.key || p.population >= 100_000)
             })
     };
+    // A small town named like a notable feature, region or continent ("Middle East",
+    // Maryland; "Sahara") is not what an unqualified mention means, whatever the text's
+    // country: the town would pull its same-state namesakes along ("Manchester", Maryland).
+    let notable = cands
+        .iter()
+        .any(|p| p.feature_class != "A" && p.feature_class != "P");
+    // So is a village named like a country or first-level division ("Russia", Ohio;
+    // "Queensland", Alberta; "Florida", New York).
+    let territory = cands
+        .iter()
+        .any(|p| (p.is_country() || p.feature_code == "ADM1") && !shadowed(p));
+    let overshadowed = |e: &GazEntry| {
+        qualifier.is_none()
+            && e.feature_class == "P"
+            && ((notable && e.population < 100_000) || (territory && e.population < 10_000))
+    };
     for &e in cands {
-        if shadowed(e) {
+        if shadowed(e) || overshadowed(e) {
             continue;
         }
         let s = score(e, m, focus, qualifier);
@@ -1795,7 +2005,8 @@ fn to_place(text: &str, e: &GazEntry, start: usize, end: usize) -> Place {
 /// Every place mentioned in the document, geocoded. `ctx.places` is empty when called.
 pub fn extract(ctx: &DocContext) -> Vec<Place> {
     let gaz = &ctx.kb.gazetteer;
-    let mentions = recognise(ctx, gaz);
+    let (_, firm) = recognise(ctx, gaz, &Firm::new());
+    let (mentions, _) = recognise(ctx, gaz, &firm);
     let cands: Vec<Vec<&GazEntry>> = mentions.iter().map(|m| gaz.lookup(&m.key)).collect();
 
     // Focus from explicit country names, demonyms, actors and the dateline.
@@ -1812,7 +2023,14 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
             }
         }
     }
-    for a in ctx.actors {
+    // Generic agents ("teachers", "Russian forces") and references get their country from
+    // a demonym already counted above or from the text's own places: not new evidence
+    // (29 "teachers" coded GEO must not make "Georgia" the country in a Georgia, US text).
+    for a in ctx
+        .actors
+        .iter()
+        .filter(|a| !matches!(a.kind, ActorKind::Agent | ActorKind::Reference))
+    {
         if let Some(cc) = a.country.as_deref().and_then(|c| gaz.alpha2_of(c)) {
             // An actor read from a place name ("Paris" as the French government) is that
             // name's evidence, not independent context.

@@ -278,3 +278,167 @@ fn model_place_spans_and_non_places() {
     let body = "Talks with Hamas stalled.";
     assert!(run_with_entities(body, &[("MONEY", 2, 4)]).is_empty());
 }
+
+#[test]
+fn one_sense_per_discourse() {
+    // Read as a place once ("in Torrington"), the name is the place also inside a longer
+    // capitalised name, but not in a street name.
+    let body = "The fair was in Torrington on Monday. Later the Torrington Rotary Club \
+                members came from Torrington Road.";
+    assert_eq!(
+        texts(&run(body, None).0),
+        vec!["Torrington", "Torrington"],
+        "only the town, twice"
+    );
+    assert!(texts(&run("Later the Torrington Rotary Club came.", None).0).is_empty());
+    // A person entity of the model over a name the text uses as a place elsewhere.
+    // Storms(0) hit(1) in(2) Gainesville(3) .(4) Rain(5) then(6) soaked(7) Gainesville(8)
+    // again(9) .(10)
+    let body = "Storms hit in Gainesville. Rain then soaked Gainesville again.";
+    let p = run_with_entities(body, &[("GPE", 3, 4), ("PERSON", 8, 9)]);
+    assert_eq!(texts(&p), vec!["Gainesville", "Gainesville"]);
+    // ... unless the text also names a person with it.
+    // Storms(0) hit(1) in(2) Gainesville(3) .(4) Ann(5) Gainesville(6) spoke(7) .(8)
+    // Gainesville(9) thanked(10) them(11) .(12)
+    let body = "Storms hit in Gainesville. Ann Gainesville spoke. Gainesville thanked them.";
+    let p = run_with_entities(body, &[("GPE", 3, 4), ("PERSON", 5, 7), ("PERSON", 9, 10)]);
+    assert_eq!(texts(&p), vec!["Gainesville"]);
+}
+
+#[test]
+fn type_word_before_an_institution_belongs_to_it() {
+    let (p, _) = run("Later the Dublin City Council met.", None);
+    assert_eq!(texts(&p), vec!["Dublin"]);
+    let (p, _) = run("A ruling by the U.S. District Court came.", None);
+    assert_eq!(texts(&p), vec!["U.S."]);
+    // A primary name keeps its type word; a type word without an institution stays.
+    let (p, _) = run("Later the Kansas City Council met in Dublin City.", None);
+    assert_eq!(texts(&p), vec!["Kansas City", "Dublin City"]);
+}
+
+#[test]
+fn generic_agents_are_not_country_evidence() {
+    // Teachers(0) in(1) Georgia(2) and(3) Clarke(4) County(5) met(6) .(7) The(8)
+    // teachers(9) spoke(10) .(11)
+    let body = "Teachers in Georgia and Clarke County met. The teachers spoke.";
+    let doc = Document {
+        id: "t".into(),
+        body: body.into(),
+        ..Default::default()
+    };
+    let text = RuleAnalyzer.analyze(body);
+    // The actor layer codes the teachers with the country of the text's "Georgia".
+    let agent = |a: usize| {
+        let t = &text.tokens[a];
+        wirecoder_core::ActorMention {
+            text: t.text.clone(),
+            code: "GEOEDU".into(),
+            country: Some("GEO".into()),
+            sectors: vec!["EDU".into()],
+            name: None,
+            kind: ActorKind::Agent,
+            sentence: 0,
+            start: t.start,
+            end: t.end,
+            token_start: a,
+            token_end: a + 1,
+        }
+    };
+    let actors = vec![agent(0), agent(9), agent(9), agent(9)];
+    let ctx = DocContext {
+        doc: &doc,
+        text: &text,
+        kb: kb(),
+        doc_date: None,
+        actors: &actors,
+        dates: &[],
+        places: &[],
+    };
+    let p = extract(&ctx);
+    let georgia = p.iter().find(|p| p.text == "Georgia");
+    assert_eq!(georgia.map(|p| p.country.as_str()), Some("US"), "{p:?}");
+}
+
+#[test]
+fn local_authorities_name_their_place() {
+    // A small town before a civic word is the authority's jurisdiction.
+    let (p, _) = run("He appeared in the Bantam Superior Court on Monday.", None);
+    assert_eq!(texts(&p), vec!["Bantam"]);
+    let (p, _) = run("Officers of the Grovetown Police questioned her.", None);
+    assert_eq!(texts(&p), vec!["Grovetown"]);
+}
+
+#[test]
+fn lists_and_place_nouns_outweigh_a_person_entity() {
+    // Cases(0) were(1) found(2) in(3) Mozambique(4) and(5) Botswana(6) .(7)
+    let body = "Cases were found in Mozambique and Botswana.";
+    let p = run_with_entities(body, &[("GPE", 4, 5), ("PERSON", 6, 7)]);
+    assert_eq!(texts(&p), vec!["Mozambique", "Botswana"]);
+    // Later(0) 55(1) Gainesville(2) residents(3) marched(4) .(5)
+    let body = "Later 55 Gainesville residents marched.";
+    let p = run_with_entities(body, &[("PERSON", 2, 3)]);
+    assert_eq!(texts(&p), vec!["Gainesville"]);
+}
+
+#[test]
+fn notable_features_overshadow_small_namesakes() {
+    let (p, _) = run(
+        "Officials in Baltimore, Maryland said troops in the Middle East were safe.",
+        None,
+    );
+    let me = p.iter().find(|p| p.text == "Middle East");
+    assert_eq!(me.map(|p| p.feature.as_str()), Some("L.RGN"), "{p:?}");
+}
+
+#[test]
+fn bare_words_of_a_person_name_are_the_person() {
+    // The(0) skater(1) Georgia(2) Stevens(3) won(4) .(5) Georgia(6) began(7) skating(8)
+    // at(9) four(10) .(11)
+    let body = "The skater Georgia Stevens won. Georgia began skating at four.";
+    assert!(run_with_entities(body, &[("PERSON", 2, 4), ("GPE", 6, 7)]).is_empty());
+    // A locative cue elsewhere in the text keeps the place.
+    // Officials(0) in(1) Georgia(2) agreed(3) .(4) The(5) skater(6) Georgia(7) Stevens(8)
+    // won(9) .(10) Georgia(11) began(12) skating(13) .(14)
+    let body =
+        "Officials in Georgia agreed. The skater Georgia Stevens won. Georgia began skating.";
+    let p = run_with_entities(body, &[("GPE", 2, 3), ("PERSON", 7, 9), ("GPE", 11, 12)]);
+    let last = body.rfind("Georgia").map(|b| body[..b].chars().count());
+    assert!(p.iter().any(|p| Some(p.start) == last), "{:?}", texts(&p));
+}
+
+#[test]
+fn villages_named_like_territories_need_a_qualifier() {
+    let body = "Snow fell in Calgary, Alberta and Edmonton, Alberta. Floods hit Queensland.";
+    let (p, _) = run(body, None);
+    let q = p.iter().find(|p| p.text == "Queensland");
+    assert_eq!(q.map(|p| p.feature.as_str()), Some("A.ADM1"), "{p:?}");
+    // With a qualifier the village is meant.
+    let (p, _) = run("The fair was in Queensland, Alberta.", None);
+    let q = p.iter().find(|p| p.text == "Queensland");
+    assert_eq!(q.map(|p| p.country.as_str()), Some("CA"), "{p:?}");
+}
+
+#[test]
+fn headline_words_and_firm_names_are_not_places() {
+    // "Man" is an alternate name of Manitoba and a city in Côte d'Ivoire.
+    assert!(run("Man booked for teen assault.", None).0.is_empty());
+    // A firm named "X & Y" is not the town X, but two places joined by "&" are places.
+    assert!(run(
+        "The city paid the firm Stevens & Wilkinson last year.",
+        None
+    )
+    .0
+    .is_empty());
+    let (p, _) = run("Officials met in Tijuana & San Diego.", None);
+    assert_eq!(texts(&p), vec!["Tijuana", "San Diego"]);
+}
+
+#[test]
+fn a_country_does_not_qualify_a_country() {
+    let (p, _) = run(
+        "He reported on entanglements in Russia, U.S. officials said on Wednesday.",
+        None,
+    );
+    let russia = p.iter().find(|p| p.text == "Russia");
+    assert_eq!(russia.map(|p| p.country.as_str()), Some("RU"), "{p:?}");
+}
