@@ -1767,7 +1767,7 @@ fn title_case(s: &str) -> String {
 /// Bit mask of the keys of `phrase` (as `phrase_keys` splits it into `n` keys) whose word
 /// part starts with a capital; 0 for one-word phrases or when the split does not line up.
 fn capitalised_words(phrase: &str, n: usize) -> u32 {
-    if n < 2 || n > 32 {
+    if !(2..=32).contains(&n) {
         return 0;
     }
     let mut mask = 0u32;
