@@ -354,6 +354,28 @@ struct Inst {
     inner: Option<Group>,
 }
 
+impl Inst {
+    /// A finite active verb at `head` whose auxiliaries start at `aux_start`, for asking
+    /// who the subject of a word that is not a trigger is.
+    fn bare_verb(head: usize, aux_start: usize) -> Inst {
+        Inst {
+            trigger: 0,
+            kind: TriggerKind::Verb,
+            head,
+            end: head + 1,
+            aux_start,
+            passive: false,
+            negated: false,
+            to_pos: None,
+            finite: true,
+            gerund: false,
+            future: false,
+            obligation: false,
+            inner: None,
+        }
+    }
+}
+
 /// An argument as the parse sees it.
 enum Arg {
     Actor(Group),
@@ -716,22 +738,7 @@ impl<'a> Coder<'a> {
                             (false, Some(sp)) => (sp.actors, sources.clone()),
                             (false, None) => continue,
                         };
-                    emit(
-                        &mut out,
-                        &Emit {
-                            sources: &srcs,
-                            targets: &tgts,
-                            code: &c,
-                            paired: None,
-                            symmetric: false,
-                            no_target: refusal,
-                            rule: &rule,
-                            span,
-                            location: None,
-                            host: None,
-                            gaz: &self.ctx.kb.gazetteer,
-                        },
-                    );
+                    self.emit_simple(&mut out, &srcs, &tgts, &c, refusal, &rule, span);
                     continue;
                 }
                 if let Some((demander, modality)) = &that_demand {
@@ -744,22 +751,7 @@ impl<'a> Coder<'a> {
                     };
                     let rule = format!("that_{}+{}", modality_name(*modality), p.id);
                     let tgts = subj.as_ref().map(|g| g.actors.clone()).unwrap_or_default();
-                    emit(
-                        &mut out,
-                        &Emit {
-                            sources: &demander.actors,
-                            targets: &tgts,
-                            code: &c,
-                            paired: None,
-                            symmetric: false,
-                            no_target: false,
-                            rule: &rule,
-                            span,
-                            location: None,
-                            host: None,
-                            gaz: &self.ctx.kb.gazetteer,
-                        },
-                    );
+                    self.emit_simple(&mut out, &demander.actors, &tgts, &c, false, &rule, span);
                     continue;
                 }
                 let (code, paired, rule) = match governing {
@@ -822,22 +814,7 @@ impl<'a> Coder<'a> {
                         };
                         if !c.is_empty() {
                             let rule = format!("reported+{}", p.id);
-                            emit(
-                                &mut out,
-                                &Emit {
-                                    sources: &speaker.actors,
-                                    targets: &tg,
-                                    code: c,
-                                    paired: None,
-                                    symmetric: false,
-                                    no_target: true,
-                                    rule: &rule,
-                                    span,
-                                    location: None,
-                                    host: None,
-                                    gaz: &self.ctx.kb.gazetteer,
-                                },
-                            );
+                            self.emit_simple(&mut out, &speaker.actors, &tg, c, true, &rule, span);
                             if !same || inst.future {
                                 // Alleged or announced, not asserted as done.
                                 continue;
@@ -922,21 +899,14 @@ impl<'a> Coder<'a> {
                     continue;
                 };
                 let span = sent.offs[q];
-                emit(
+                self.emit_simple(
                     &mut out,
-                    &Emit {
-                        sources: &speaker.actors,
-                        targets: &g.actors,
-                        code: "100",
-                        paired: None,
-                        symmetric: false,
-                        no_target: false,
-                        rule: "obligation+must",
-                        span,
-                        location: None,
-                        host: None,
-                        gaz: &self.ctx.kb.gazetteer,
-                    },
+                    &speaker.actors,
+                    &g.actors,
+                    "100",
+                    false,
+                    "obligation+must",
+                    span,
                 );
             }
         }
@@ -1180,21 +1150,8 @@ impl<'a> Coder<'a> {
                     // "killed in" with no auxiliary is active ("Israel killed ten in a raid").
                     continue;
                 }
-                let pseudo = Inst {
-                    trigger: 0,
-                    kind: TriggerKind::Verb,
-                    head: v,
-                    end: v + 1,
-                    aux_start: a,
-                    passive: true,
-                    negated: false,
-                    to_pos: None,
-                    finite: true,
-                    gerund: false,
-                    future: false,
-                    obligation: false,
-                    inner: None,
-                };
+                let mut pseudo = Inst::bare_verb(v, a);
+                pseudo.passive = true;
                 self.subject(sent, &pseudo)
             } else if lead.is_none_or(|l| l + 1 == attacker.start.min(act.head))
                 && !out
@@ -1907,6 +1864,36 @@ impl<'a> Coder<'a> {
         a > 0 && matches!(sent.words[a - 1].as_str(), "and" | "or" | "but")
     }
 
+    /// An event with no pairing, location or host.
+    #[allow(clippy::too_many_arguments)]
+    fn emit_simple(
+        &self,
+        out: &mut Vec<RawEvent>,
+        sources: &[ActorMention],
+        targets: &[ActorMention],
+        code: &str,
+        no_target: bool,
+        rule: &str,
+        span: (usize, usize),
+    ) {
+        emit(
+            out,
+            &Emit {
+                sources,
+                targets,
+                code,
+                paired: None,
+                symmetric: false,
+                no_target,
+                rule,
+                span,
+                location: None,
+                host: None,
+                gaz: &self.ctx.kb.gazetteer,
+            },
+        );
+    }
+
     /// When the clause whose subject is `subj` is the "that" complement of a demand or an
     /// appeal ("demanded that", "its demand today that", "urged that"), the actor who
     /// demands and the modality. The complement's verb is then not an asserted act.
@@ -1969,22 +1956,7 @@ impl<'a> Coder<'a> {
                 }
             }
         }
-        let pseudo = Inst {
-            trigger: 0,
-            kind: TriggerKind::Verb,
-            head: d,
-            end: d + 1,
-            aux_start: d,
-            passive: false,
-            negated: false,
-            to_pos: None,
-            finite: true,
-            gerund: false,
-            future: false,
-            obligation: false,
-            inner: None,
-        };
-        Some((self.subject(sent, &pseudo), modality))
+        Some((self.subject(sent, &Inst::bare_verb(d, d)), modality))
     }
 
     /// The subject of a verb: nearest actor group to the left within the clause.
