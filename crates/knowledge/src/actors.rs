@@ -239,6 +239,12 @@ const NON_ACTOR_HEADS: &[&str] = &[
     "program",
     "role",
     "involvement",
+    // "a new military offensive", "military might": the force's act or capacity, not it.
+    "offensive",
+    "offensives",
+    "might",
+    "escalation",
+    "invasion",
     // "official contact", "official talks", "government meetings": attributive uses (a
     // "Defense Ministry statement" keeps its author).
     "contact",
@@ -563,6 +569,19 @@ impl ActorDictionary {
             }
         }
         self.add_words(&words, stem, entry, overwrite);
+        // "People's Republic of China", "Kurdistan Workers' Party": a possessive written
+        // inside the name does not end it.
+        let mut k = 0;
+        let raw: Vec<&str> = phrase.split_whitespace().collect();
+        for (i, w) in raw.iter().enumerate() {
+            k += phrase_keys(w).len();
+            let norm = matcher::normalize(w);
+            if i + 1 < raw.len() && (norm.ends_with("'s") || norm.ends_with("s'")) {
+                if let Some(prefix) = words.get(..k) {
+                    self.trie.allow_possessive_after(prefix);
+                }
+            }
+        }
     }
 
     fn add_words(&mut self, words: &[String], stem: bool, entry: Entry, overwrite: bool) {

@@ -754,7 +754,7 @@ impl<'a> Coder<'a> {
                     self.emit_simple(&mut out, &demander.actors, &tgts, &c, false, &rule, span);
                     continue;
                 }
-                let (code, paired, rule) = match governing {
+                let (code, paired, mut rule) = match governing {
                     Some(g) => {
                         let m = &mut modals[g];
                         // A combination that is no event ("wants Putin to attack": no
@@ -857,6 +857,42 @@ impl<'a> Coder<'a> {
                 } else {
                     None
                 };
+                if violent && !self.dict.replaced_builtin {
+                    // "shelled Damascus": a capital attacked is the place, its country, not
+                    // the government the metonym names elsewhere ("Damascus said").
+                    for t in targets.iter_mut().filter(|t| t.kind == ActorKind::Metonym) {
+                        if let Some(c) = t.country.clone() {
+                            t.code = c;
+                            t.sectors.clear();
+                            t.kind = ActorKind::Country;
+                        }
+                    }
+                }
+                if targets.is_empty()
+                    && violent
+                    && !inst.passive
+                    && !self.dict.replaced_builtin
+                    && inst.kind == TriggerKind::Verb
+                {
+                    // A state's own forces retaking a town of theirs ("government troops
+                    // recapture Palmyra") do not attack their country; rebels shelling
+                    // their capital do.
+                    if let Some(c) = self
+                        .attacked_country(&sent, match_end.max(inst.end))
+                        .filter(|c| {
+                            !sources.iter().any(|s| {
+                                s.country == c.country
+                                    && (matches!(s.kind, ActorKind::Country | ActorKind::Metonym)
+                                        || s.sectors.iter().any(|x| {
+                                            matches!(x.as_str(), "GOV" | "MIL" | "COP" | "SPY")
+                                        }))
+                            })
+                        })
+                    {
+                        targets.push(c);
+                        rule.push_str("+place");
+                    }
+                }
                 emit(
                     &mut out,
                     &Emit {
@@ -961,6 +997,7 @@ impl<'a> Coder<'a> {
                     }))
             });
         }
+        self.conditional_targets(&sent, &mut out);
         self.claimed_acts(&sent, &insts, &mut out);
         self.victims_of_attacks(&sent, &insts, &mut out);
         // One trigger, one pair: a code refined by another pattern ("aid" 033 and "money"
@@ -1015,6 +1052,52 @@ impl<'a> Coder<'a> {
             self.last_subject = Some(s);
         }
         out
+    }
+
+    /// A threat is aimed at whoever must act to avert it: "threatened to launch an offensive
+    /// unless Baghdad accepted its conditions" → against Iraq; "if the United States goes
+    /// ahead" → against the United States. Only for threats that found no target.
+    fn conditional_targets(&self, sent: &Sent, out: &mut Vec<RawEvent>) {
+        let n = sent.words.len();
+        let mut added = Vec::new();
+        for e in out.iter_mut() {
+            if e.target.is_some() || !e.code.starts_with("13") {
+                continue;
+            }
+            let Some(after) = (0..n).find(|&q| sent.offs[q].0 >= e.verb_end) else {
+                continue;
+            };
+            let Some(cond) = (after..n)
+                .take_while(|&q| !matches!(sent.words[q].as_str(), ";" | "."))
+                .find(|&q| matches!(sent.words[q].as_str(), "if" | "unless"))
+            else {
+                continue;
+            };
+            // The condition's subject opens its clause: "unless [the] Baghdad ...".
+            let mut q = cond + 1;
+            while q < n
+                && sent.start_at[q].is_none()
+                && is(&["the", "its", "their"], &sent.words[q])
+            {
+                q += 1;
+            }
+            let Some(g) = (q < n).then(|| self.group_right(sent, q)).flatten() else {
+                continue;
+            };
+            let mut targets = g.actors.into_iter().filter(|a| a.code != e.source.code);
+            let Some(first) = targets.next() else {
+                continue;
+            };
+            for t in targets {
+                let mut copy = e.clone();
+                copy.target = Some(t);
+                copy.rule.push_str("+if");
+                added.push(copy);
+            }
+            e.target = Some(first);
+            e.rule.push_str("+if");
+        }
+        out.extend(added);
     }
 
     /// A claim of responsibility asserts the claimed act too (CAMEO codes both): "the
@@ -1208,7 +1291,14 @@ impl<'a> Coder<'a> {
                 }
             }
         }
-        cands.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+        // Longest trigger first; of two as long, the tighter one ("offered its troops to
+        // Lebanon to help": "offer troops", not "offer ... help").
+        cands.sort_by(|a, b| {
+            b.1.len()
+                .cmp(&a.1.len())
+                .then(a.0.cmp(&b.0))
+                .then(a.1.last().cmp(&b.1.last()))
+        });
         let mut used = vec![false; n];
         let mut insts = Vec::new();
         for (head, positions, fr, inner) in cands {
@@ -1246,29 +1336,38 @@ impl<'a> Coder<'a> {
         let mut pos = k + 1;
         let mut positions = Vec::new();
         let mut inner = None;
+        let is_hit = |alts: &[String], w: &str| {
+            alts.iter().any(|a| {
+                a == w
+                    || w.strip_suffix('s') == Some(a.as_str())
+                    || w.strip_suffix("es") == Some(a.as_str())
+            })
+        };
         for alts in rest {
             let gap = if kind == TriggerKind::Noun { 1 } else { 4 };
             let mut q = pos;
+            let mut limit = pos + gap;
             let mut found = None;
-            while q < n && q < pos + gap + if inner.is_some() { 8 } else { 0 } {
+            while q < n && q < limit {
                 let w = &sent.words[q];
-                let hit = alts.iter().any(|a| {
-                    a == w
-                        || w.strip_suffix('s') == Some(a.as_str())
-                        || w.strip_suffix("es") == Some(a.as_str())
-                });
-                if hit {
+                if is_hit(alts, w) {
                     found = Some(q);
                     break;
                 }
                 if kind == TriggerKind::Verb && inner.is_none() {
                     if let Some(_mi) = sent.start_at[q] {
                         // "is Syria's ally against": a possessive modifies a noun, it is
-                        // no object inside the trigger.
+                        // no object inside the trigger. A group holding the trigger's own
+                        // word ("offered its troops") is no inner object either.
                         if let Some(g) = self.group_right(sent, q).filter(|g| {
-                            !sent.poss[g.end - 1] && sent.words.get(g.end).is_none_or(|w| w != "'s")
+                            !sent.poss[g.end - 1]
+                                && sent.words.get(g.end).is_none_or(|w| w != "'s")
+                                && !sent.words[q..g.end].iter().any(|w| is_hit(alts, w))
                         }) {
+                            // "offered Lebanon help": the rest follows the inner object
+                            // as closely as it would follow the verb.
                             q = g.end;
+                            limit = g.end + gap;
                             inner = Some(g);
                             continue;
                         }
@@ -1383,6 +1482,34 @@ impl<'a> Coder<'a> {
                     inst.negated = true;
                 }
                 inst.aux_start = a;
+                // "its fisheries dispute with": a bare base form closing a possessed noun
+                // phrase is a noun the tagger took for a verb ("that its army attack" and
+                // "made their forces retreat" keep the verb; news rarely tells of "its
+                // fighters attack" in the present).
+                if matches!(tag, "VB" | "VBP") && !has_aux && inst.to_pos.is_none() && a == head {
+                    let mut b = head;
+                    while b > 0 && head - b < 3 && {
+                        let t = sent.tags[b - 1].as_str();
+                        (t.starts_with("NN") && t != "NNP") || t.starts_with("JJ")
+                    } {
+                        b -= 1;
+                    }
+                    let before = if b >= 2 {
+                        sent.words[b - 2].as_str()
+                    } else {
+                        ""
+                    };
+                    if b < head
+                        && b > 0
+                        && sent.tags[b - 1] == "PRP$"
+                        && !is(
+                            &["that", "let", "make", "made", "makes", "help", "helped"],
+                            before,
+                        )
+                    {
+                        return None;
+                    }
+                }
                 let tagged = !tag.is_empty();
                 if tagged && !tag.starts_with("VB") && !has_aux && inst.to_pos.is_none() {
                     // Tagger says noun/adjective ("the attack", "a planned visit").
@@ -1413,9 +1540,17 @@ impl<'a> Coder<'a> {
                     } else if matches!(prev, "and" | "or") {
                         // "has deployed advisers and trained militias": shares the auxiliary.
                         has_aux = true;
-                    } else {
+                    } else if !(sent.words[head].ends_with("ed")
+                        && head > 0
+                        && sent.end_at[head - 1].is_some()
+                        && !by_follows
+                        && !finite_verb_in_clause(sent, head))
+                    {
                         return None;
                     }
+                    // Else "Russian warplanes bombed Aleppo": an "-ed" form right after its
+                    // actor, with no other finite verb in the clause, is the past tense the
+                    // tagger read as a participle.
                 } else if participle && !has_aux && inst.to_pos.is_none() && past && !tagged {
                     // Untagged "-ed": past tense unless a reduced passive with "by".
                     if by_follows && head > 0 && sent.end_at[head - 1].is_some() {
@@ -2298,8 +2433,6 @@ impl<'a> Coder<'a> {
         Some(Group { actors, start, end })
     }
 
-    /// The country (ISO alpha-2) of a meeting place after a trigger ("held talks in
-    /// Tehran"): an actor metonym or a gazetteer place.
     /// The author of the proposal, request or statement that is the object of a verb:
     /// "rejected [a fresh offer] from Afghanistan", "[Bush's] latest statement", "calls by
     /// Kofi Annan".
@@ -2372,7 +2505,65 @@ impl<'a> Coder<'a> {
         // The trigger may end with its preposition ("arrive in").
         let q = (from.saturating_sub(1)..n.min(from + 3))
             .find(|&q| matches!(sent.words[q].as_str(), "in" | "to"))?;
-        let at = sent.offs.get(q + 1)?.0;
+        self.place_country_at(sent, q + 1)
+    }
+
+    /// The country of a place attacked: "shelled the regional capital Juba", "fired at
+    /// targets in Jericho", "air strikes on Raqqa" are attacks on the place's country
+    /// (CAMEO codes the target country when no actor is named).
+    fn attacked_country(&self, sent: &Sent, from: usize) -> Option<ActorMention> {
+        let n = sent.words.len();
+        // "fought in Aleppo": where the act happened, not what it was aimed at.
+        if sent.words.get(from).is_some_and(|w| {
+            is(
+                &[
+                    "in",
+                    "inside",
+                    "near",
+                    "around",
+                    "across",
+                    "outside",
+                    "throughout",
+                    "from",
+                ],
+                w,
+            )
+        }) {
+            return None;
+        }
+        let mut q = from;
+        while q < n && q < from + 7 {
+            // A capital is a place when it is shelled ("shelled Juba"), not its government.
+            if let Some(m) = self.place_country_at(sent, q) {
+                return Some(m);
+            }
+            let w = sent.words[q].as_str();
+            if sent.mention_of[q].is_some()
+                || matches!(
+                    w,
+                    "," | ";"
+                        | "."
+                        | "and"
+                        | "as"
+                        | "after"
+                        | "while"
+                        | "when"
+                        | "said"
+                        | "says"
+                        | "killing"
+                        | "leaving"
+                )
+            {
+                return None;
+            }
+            q += 1;
+        }
+        None
+    }
+
+    /// The country of the gazetteer place starting at token `q`, as a country actor.
+    fn place_country_at(&self, sent: &Sent, q: usize) -> Option<ActorMention> {
+        let at = sent.offs.get(q)?.0;
         let place = self.ctx.places.iter().find(|p| p.start == at)?;
         let gaz = &self.ctx.kb.gazetteer;
         let code = gaz.alpha3_of(&place.country)?.to_string();
@@ -2889,6 +3080,20 @@ fn starts_at(words: &[String], q: usize, alt: &[String]) -> Option<usize> {
 /// Sectors of actors that do not use force themselves.
 /// Whether an actor cannot make a diplomatic visit: people of a country ("Venezuelans"),
 /// private or civilian agents, police, criminals, and crowds ("protesters").
+/// Whether the clause around `head` (between commas, semicolons or the sentence's ends)
+/// has a finite verb other than `head`.
+fn finite_verb_in_clause(sent: &Sent, head: usize) -> bool {
+    let bound = |w: &str| matches!(w, "," | ";" | "." | ":");
+    let start = (0..head)
+        .rev()
+        .find(|&q| bound(&sent.words[q]))
+        .map_or(0, |q| q + 1);
+    let end = (head + 1..sent.words.len())
+        .find(|&q| bound(&sent.words[q]))
+        .unwrap_or(sent.words.len());
+    (start..end).any(|q| q != head && matches!(sent.tags[q].as_str(), "VBD" | "VBZ" | "VBP" | "MD"))
+}
+
 fn not_a_visitor(a: &ActorMention) -> bool {
     const NON_VISITING: &[&str] = &[
         "AGR", "BUS", "CVL", "EDU", "ENV", "HLH", "LAB", "MED", "REF", "REL", "COP", "CRM",
@@ -2908,7 +3113,12 @@ fn not_a_visitor(a: &ActorMention) -> bool {
             !a.sectors.is_empty()
                 && a.sectors
                     .iter()
-                    .all(|s| NON_VISITING.contains(&s.as_str()) || (s == "OPP" && plural))
+                    // Troops, rebels or warships "arriving in" a place are deployed or
+                    // advancing, not visiting; a (singular) military delegation visits.
+                    .all(|s| {
+                        NON_VISITING.contains(&s.as_str())
+                            || (matches!(s.as_str(), "OPP" | "MIL" | "REB" | "UAF") && plural)
+                    })
         }
         _ => false,
     }

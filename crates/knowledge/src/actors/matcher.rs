@@ -228,6 +228,9 @@ pub(crate) struct Trie {
     max_stem: usize,
     payload: Vec<Option<u32>>,
     phrases: usize,
+    /// Nodes reached through a word that the phrase itself writes as a possessive
+    /// ("Democratic People's Republic of Korea"): a match may go on past the "'s" there.
+    poss_ok: std::collections::HashSet<u32>,
 }
 
 impl Trie {
@@ -301,6 +304,22 @@ impl Trie {
         old
     }
 
+    /// Let matches of phrases that start with `prefix` continue past a possessive after
+    /// its last word.
+    pub fn allow_possessive_after(&mut self, prefix: &[String]) {
+        let mut node = 0u32;
+        for w in prefix {
+            let Some(&id) = self.vocab.get(w) else {
+                return;
+            };
+            let Some(&c) = self.edges.get(&((u64::from(node) << 32) | u64::from(id))) else {
+                return;
+            };
+            node = c;
+        }
+        self.poss_ok.insert(node);
+    }
+
     /// The value stored for exactly this phrase.
     pub fn get(&self, words: &[String]) -> Option<u32> {
         let mut node = 0u32;
@@ -326,7 +345,8 @@ impl Trie {
     }
 
     /// Every phrase that starts at key `i`, shortest first, as (end key exclusive, value).
-    /// A possessive ends a phrase: "Syria's army" never matches a phrase "Syria army".
+    /// A possessive ends a phrase: "Syria's army" never matches a phrase "Syria army"
+    /// (unless the phrase is written with it: "People's Republic of China").
     pub fn matches_at(
         &self,
         keys: &[Key],
@@ -355,7 +375,7 @@ impl Trie {
             if let Some(Some(v)) = self.payload.get(node as usize) {
                 out.push((j + 1, *v));
             }
-            if key.poss {
+            if key.poss && !self.poss_ok.contains(&node) {
                 break;
             }
             j += 1;
