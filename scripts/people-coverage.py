@@ -69,6 +69,17 @@ NOT_AN_OFFICE = [
     ("SDN", "HOG", "2019-04-11", "2019-08-20", "no prime minister under the Transitional Military Council"),
     ("TUN", "HOG", "2021-07-26", "2021-10-10", "vacant after Saied dismissed Mechichi"),
     ("HUN", "IM", "2006-06-09", "2010-05-28", "interior ministry dissolved; police under the Justice and Law Enforcement ministry"),
+    ("IRQ", "FM", "2003-04-10", "2003-09-02", "Coalition Provisional Authority; Governing Council ministers from September 2003"),
+    ("IRQ", "DM", "2003-04-10", "2003-09-02", "Coalition Provisional Authority; Governing Council ministers from September 2003"),
+    ("IRQ", "IM", "2003-04-10", "2003-09-02", "Coalition Provisional Authority; Governing Council ministers from September 2003"),
+    ("IRQ", "IM", "2014-09-08", "2014-10-17", "vacant until parliament confirmed al-Abadi's interior minister"),
+    ("IRQ", "DM", "2016-08-26", "2017-01-29", "vacant after parliament dismissed al-Obeidi; the prime minister acted"),
+    ("IRQ", "IM", "2016-07-05", "2017-01-29", "vacant after al-Ghabban resigned; the prime minister acted"),
+    ("IRQ", "DM", "2018-10-25", "2019-06-23", "vacant until parliament confirmed Abdul-Mahdi's defence minister"),
+    ("IRQ", "IM", "2018-10-25", "2019-06-23", "vacant until parliament confirmed Abdul-Mahdi's interior minister"),
+    ("PSE", "FM", "2000", "2003-03-31", "no PA foreign ministry before 2003 (PLO political department)"),
+    ("LBY", "HOS", "2012-08-09", "2016-03-29", "no head of state: the presidents of the GNC, then of the House of Representatives, acted (coded as legislators)"),
+    ("DZA", "DM", "2019-04-03", "2019-12-18", "held by the president; vacant under the interim head of state (deputy minister Gaid Salah ran it)"),
 ] + [("SSD", r, "2000", "2011-07-08", "not independent") for r in ROLES] + [
     ("AFG", r, "2000", "2001-12-21", "Taliban emirate, coded IMGTAL") for r in ROLES]
 
