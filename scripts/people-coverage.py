@@ -81,6 +81,7 @@ NOT_AN_OFFICE = [
     ("LBY", "HOS", "2012-08-09", "2016-03-29", "no head of state: the presidents of the GNC, then of the House of Representatives, acted (coded as legislators)"),
     ("ETH", "IM", "2000", "2018-10-15", "no interior ministry: police and regional affairs under the Federal Affairs ministry (the Peace ministry from 2018)"),
     ("ARM", "IM", "2003", "2022-12-31", "no interior ministry: the Police of Armenia reported to the government until the ministry was re-created in 2023"),
+    ("PRK", "FM", "2007-01-03", "2007-04-30", "vacant after Paek Nam-sun's death"),
     ("DZA", "DM", "2019-04-03", "2019-12-18", "held by the president; vacant under the interim head of state (deputy minister Gaid Salah ran it)"),
 ] + [("SSD", r, "2000", "2011-07-08", "not independent") for r in ROLES] + [
     ("AFG", r, "2000", "2001-12-21", "Taliban emirate, coded IMGTAL") for r in ROLES]
