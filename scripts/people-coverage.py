@@ -100,6 +100,8 @@ NOT_AN_OFFICE = [
     ("NGA", "FM", "2023-05-29", "2023-08-20", "no ministers until the new cabinet was sworn in (permanent secretaries ran the ministries)"),
     ("NGA", "DM", "2023-05-29", "2023-08-20", "no ministers until the new cabinet was sworn in (permanent secretaries ran the ministries)"),
     ("NGA", "IM", "2023-05-29", "2023-08-20", "no ministers until the new cabinet was sworn in (permanent secretaries ran the ministries)"),
+    ("YEM", "DM", "2015-04-01", "2018-11-06", "vacant while al-Subaihi was held by the Houthis"),
+    ("SDN", "HOG", "2022-01-03", "2025-04-29", "vacant after Hamdok resigned; caretaker ministers ran the cabinet"),
     ("DZA", "DM", "2019-04-03", "2019-12-18", "held by the president; vacant under the interim head of state (deputy minister Gaid Salah ran it)"),
 ] + [("SSD", r, "2000", "2011-07-08", "not independent") for r in ROLES] + [
     ("AFG", r, "2000", "2001-12-21", "Taliban emirate, coded IMGTAL") for r in ROLES]
