@@ -110,7 +110,7 @@ const COMMON_WORD_SURNAMES: &[&str] = &[
     "fernando", "pedro", "ramon", "alexis", "hamid", "ahmad", "amadou", "malik", "nouri", "rahman",
     "yousef", "youssef", "martinez", "perez", "murphy", "duncan", "torres", "rivera", "cruz",
     "gonzales", "filip", "lina", "siam", "ming", "win", "moro", "levi", "slim", "ghosn", "jean",
-    "voltaire", "brega", "ling",
+    "voltaire", "brega", "ling", "sheikh",
 ];
 
 /// Nouns after which a capital names its city ("Paris attacks", "London mayor").
