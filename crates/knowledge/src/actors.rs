@@ -109,7 +109,8 @@ const COMMON_WORD_SURNAMES: &[&str] = &[
     "johnson", "smith", "jones", "brown", "wallace", "reid", "howard", "paul", "joseph",
     "fernando", "pedro", "ramon", "alexis", "hamid", "ahmad", "amadou", "malik", "nouri", "rahman",
     "yousef", "youssef", "martinez", "perez", "murphy", "duncan", "torres", "rivera", "cruz",
-    "gonzales", "filip", "lina", "siam", "ming", "win", "moro", "levi", "slim", "ghosn",
+    "gonzales", "filip", "lina", "siam", "ming", "win", "moro", "levi", "slim", "ghosn", "jean",
+    "voltaire", "brega", "ling", "sheikh",
 ];
 
 /// Nouns after which a capital names its city ("Paris attacks", "London mayor").
