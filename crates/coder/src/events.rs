@@ -959,6 +959,27 @@ mod tests {
         .all(|e| e.2 != "110"));
     }
 
+    /// A delegation from a group acts for it; the object of a purpose-only verb does not
+    /// do what the infinitive after it says.
+    #[test]
+    fn envoys_and_purpose_infinitives() {
+        assert_eq!(
+            code_pipeline("Egypt's president received a delegation from Hamas on Sunday."),
+            vec![t("EGYGOV", "IMGHAM", "043"), t("IMGHAM", "EGYGOV", "042")]
+        );
+        let specs = &[
+            ("Turkey", "TUR", Country),
+            ("Dutch ambassador", "NLDGOV", ActorKind::Agent),
+        ];
+        for code in [code_text, code_parsed] {
+            let got = code(
+                "Turkey summoned the Dutch ambassador to protest the decision.",
+                specs,
+            );
+            assert!(got.iter().all(|e| e.0 == "TUR"), "{got:?}");
+        }
+    }
+
     #[test]
     fn a_visit_to_a_place_is_hosted_by_its_country() {
         // The whole pipeline: "Amman" after "arrived in" is a place, not an actor.

@@ -1026,6 +1026,23 @@ impl ActorDictionary {
             title: false,
         };
         match &e.role {
+            // "ethnic Albanians in Serbia", "ethnic Russians": an ethnicity, not the
+            // nationality; they are civilians of the country they live in (the focus or
+            // the "in <place>" that follows).
+            Role::Country
+                if ks > 0
+                    && keys.get(ks - 1).is_some_and(|k| k.text(tokens) == "ethnic")
+                    && keys
+                        .get(ke.saturating_sub(1))
+                        .is_some_and(|k| k.text(tokens).ends_with('s')) =>
+            {
+                atom.role = AtomRole::Agent { prefix: false };
+                atom.code = "CVL".to_string();
+                atom.country = None;
+                atom.sectors = vec!["CVL".to_string()];
+                atom.kind = ActorKind::Agent;
+                atom.name = None;
+            }
             Role::Country => atom.role = AtomRole::Country,
             Role::Place => atom.role = AtomRole::Place,
             Role::Metonym => atom.role = AtomRole::Metonym,
@@ -1314,6 +1331,7 @@ impl ActorDictionary {
                         .map(|t| t.text.clone()),
                 );
             }
+            let mut from_group: Option<&Atom> = None;
             if country.is_none() && actor.is_none() && !chain.is_empty() {
                 if key_text(end_key) == "of" {
                     let mut k = end_key + 1;
@@ -1345,6 +1363,7 @@ impl ActorDictionary {
                         }
                     }
                 } else if AGENT_PLACE_LINK.contains(&key_text(end_key)) {
+                    let from = key_text(end_key) == "from";
                     // Up to three lower-case words may sit between ("in second city Aleppo").
                     for k in end_key + 1..end_key + 6 {
                         // "dissidents from military-ruled Myanmar": an agent word inside a
@@ -1363,6 +1382,13 @@ impl ActorDictionary {
                                 ) {
                                     country = c.country.clone();
                                     consumed[ci] = true;
+                                } else if from
+                                    && c.role == AtomRole::Actor
+                                    && c.kind != ActorKind::Person
+                                {
+                                    // "a delegation from Hamas", "observers from the
+                                    // OSCE": envoys of the organisation act for it.
+                                    from_group = Some(c);
                                 }
                             }
                             break;
@@ -1486,6 +1512,25 @@ impl ActorDictionary {
                         needs_focus: None,
                         hidden: false,
                     });
+                }
+                None if from_group.is_some() => {
+                    if let Some(g) = from_group {
+                        out.push(Pending {
+                            mention: self.mention(
+                                si,
+                                tokens,
+                                start_tok,
+                                end_tok,
+                                g.code.clone(),
+                                g.country.clone(),
+                                g.sectors.clone(),
+                                g.name.clone(),
+                                g.kind,
+                            ),
+                            needs_focus: None,
+                            hidden: false,
+                        });
+                    }
                 }
                 None => {
                     let code = combine_code("---", &sectors, prefix);

@@ -1640,8 +1640,12 @@ impl<'a> Coder<'a> {
             Dep::Conj if verb(h) => self.parse_subject(sent, h, depth + 1),
             Dep::Xcomp => {
                 // "urged Iran to ...": the object controls the infinitive; "pledged to ...":
-                // the subject does.
-                if let Some(o) = p.child(h, Dep::Dobj) {
+                // the subject does, and so it does after an object that is only met
+                // ("summoned the ambassador to protest").
+                if let Some(o) = p
+                    .child(h, Dep::Dobj)
+                    .filter(|_| !purpose_only(&sent.words[h]))
+                {
                     if let a @ Arg::Actor(_) = self.arg_at(sent, o) {
                         return a;
                     }
@@ -1651,8 +1655,15 @@ impl<'a> Coder<'a> {
             // "rebels whom it accuses" has its own subject (above); "rebels backed by Iran",
             // "groups fighting Assad": the noun modified.
             Dep::Relcl | Dep::Acl => self.arg_at(sent, h),
-            // "..., killing eight people": the participle shares the main clause's subject.
-            Dep::Advcl if sent.tags[v] == "VBG" && verb(h) => {
+            // "..., killing eight people": the participle shares the main clause's subject;
+            // so does a purpose infinitive ("summoned the envoy to protest").
+            Dep::Advcl
+                if verb(h)
+                    && (sent.tags[v] == "VBG"
+                        || (v > 0
+                            && sent.words[v - 1] == "to"
+                            && purpose_only(&sent.words[h]))) =>
+            {
                 self.parse_subject(sent, h, depth + 1)
             }
             // "after leaving Eriador": the subject of the verb the preposition modifies.
@@ -2137,6 +2148,20 @@ impl<'a> Coder<'a> {
                     }
                 }
                 let _ = ms;
+                // "Turkey summoned the Dutch ambassador to protest": the object of a
+                // purpose-only verb is not the infinitive's subject; that verb's is.
+                if inst.to_pos.is_some() && inst.aux_start == g.end {
+                    let mut b = g.start;
+                    while b > 0 && is(DETERMINERS, &sent.words[b - 1]) {
+                        b -= 1;
+                    }
+                    if b > 0
+                        && purpose_only(&sent.words[b - 1])
+                        && sent.tags[b - 1].starts_with("VB")
+                    {
+                        return self.subject(sent, &Inst::bare_verb(b - 1, b - 1));
+                    }
+                }
                 return Some(g);
             }
             if is(PRONOUNS, w) {
@@ -3080,6 +3105,17 @@ fn starts_at(words: &[String], q: usize, alt: &[String]) -> Option<usize> {
 /// Sectors of actors that do not use force themselves.
 /// Whether an actor cannot make a diplomatic visit: people of a country ("Venezuelans"),
 /// private or civilian agents, police, criminals, and crowds ("protesters").
+/// Verbs whose object does not do what a following infinitive says: "summoned the
+/// ambassador to protest", "met Lavrov to discuss" (unlike "urged Iran to", "sent troops to
+/// fight", "invited X to attend").
+fn purpose_only(w: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "summon", "meet", "met", "visit", "phon", "telephon", "contact", "host", "receiv",
+        "conven", "join",
+    ];
+    STEMS.iter().any(|s| w.starts_with(s))
+}
+
 /// Whether the clause around `head` (between commas, semicolons or the sentence's ends)
 /// has a finite verb other than `head`.
 fn finite_verb_in_clause(sent: &Sent, head: usize) -> bool {

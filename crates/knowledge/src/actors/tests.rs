@@ -932,3 +932,23 @@ fn compound_modifiers_are_not_actors() {
     assert!(has(&d, "the U.S.-led coalition", on, "USAMIL"));
     assert!(has(&d, "state-run media said", on, "---GOVMED"));
 }
+
+/// "ethnic Albanians" is an ethnicity: civilians of the country they live in.
+#[test]
+fn ethnic_demonyms_are_residents() {
+    let d = dict();
+    let on = date("2016-06-10");
+    assert!(has(
+        &d,
+        "Ethnic Albanians in south Serbia protested.",
+        on,
+        "SRBCVL"
+    ));
+    assert!(!has(
+        &d,
+        "Ethnic Albanians in south Serbia protested.",
+        on,
+        "ALB"
+    ));
+    assert!(has(&d, "Albanians protested.", on, "ALB"));
+}
