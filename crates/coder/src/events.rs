@@ -980,6 +980,37 @@ mod tests {
         }
     }
 
+    /// Everyday senses: a warning with no one warned, an admission of no deed, fighting
+    /// with no enemy by an unarmed actor, an official "demonstrating" something.
+    #[test]
+    fn everyday_senses_are_no_events() {
+        let specs = &[
+            ("Iran", "IRN", Country),
+            ("Iraq", "IRQ", Country),
+            ("officials", "IRNGOV", ActorKind::Agent),
+        ];
+        for code in [code_text, code_parsed] {
+            assert_eq!(
+                code("Iran warned that much remained to be done.", specs),
+                vec![]
+            );
+            assert_eq!(
+                code("Iran warned Iraq of consequences.", specs),
+                vec![t("IRN", "IRQ", "130")]
+            );
+            assert!(code("Iran admitted it was not smooth sailing.", specs).is_empty());
+            assert!(code("Iran is fighting pollution.", specs).is_empty());
+            assert!(code("The officials demonstrated the new system.", specs).is_empty());
+        }
+        let specs = &[("rebels", "SYRREB", ActorKind::Agent)];
+        for code in [code_text, code_parsed] {
+            assert_eq!(
+                code("The rebels fought on Tuesday.", specs),
+                vec![t("SYRREB", "", "190")]
+            );
+        }
+    }
+
     #[test]
     fn a_visit_to_a_place_is_hosted_by_its_country() {
         // The whole pipeline: "Amman" after "arrived in" is a place, not an actor.

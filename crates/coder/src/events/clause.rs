@@ -1031,6 +1031,30 @@ impl<'a> Coder<'a> {
                         .iter()
                         .all(|s| CIVILIAN_SECTORS.contains(&s.as_str())))
             });
+            // "China fights pollution", "the immune system fights it": fighting with no
+            // target is combat only for armed actors.
+            out.retain(|e| {
+                !(e.target.is_none()
+                    && (e.rule.starts_with("V.fight.") || e.rule.starts_with("V.battle."))
+                    && !e
+                        .source
+                        .sectors
+                        .iter()
+                        .any(|s| ARMED_SECTORS.contains(&s.as_str()))
+                    && e.source.kind != ActorKind::Group)
+            });
+            // "the embassy demonstrated its support": only the governed demonstrate in protest.
+            out.retain(|e| {
+                !(e.rule.starts_with("V.demonstrate.")
+                    && (matches!(
+                        e.source.kind,
+                        ActorKind::Country | ActorKind::Igo | ActorKind::Metonym
+                    ) || e
+                        .source
+                        .sectors
+                        .iter()
+                        .any(|s| matches!(s.as_str(), "GOV" | "MIL" | "COP" | "JUD" | "BUS"))))
+            });
             // A visit is a political actor's: migrants, passengers, tourists, police on a
             // call or marching protesters "arriving in" a place make no CAMEO visit.
             out.retain(|e| {
@@ -1324,6 +1348,16 @@ impl<'a> Coder<'a> {
         insts
     }
 
+    /// Whether a word form can be a simple past ("bombed", "fought"; not "taken").
+    fn can_be_past(&self, w: &str) -> bool {
+        w.ends_with("ed")
+            || self
+                .dict
+                .irregular
+                .values()
+                .any(|(past, _)| past.iter().any(|p| p == w))
+    }
+
     /// Match the words after a trigger's first word; returns their positions.
     fn match_rest(
         &self,
@@ -1540,7 +1574,7 @@ impl<'a> Coder<'a> {
                     } else if matches!(prev, "and" | "or") {
                         // "has deployed advisers and trained militias": shares the auxiliary.
                         has_aux = true;
-                    } else if !(sent.words[head].ends_with("ed")
+                    } else if !(self.can_be_past(&sent.words[head])
                         && head > 0
                         && sent.end_at[head - 1].is_some()
                         && !by_follows
@@ -1548,7 +1582,7 @@ impl<'a> Coder<'a> {
                     {
                         return None;
                     }
-                    // Else "Russian warplanes bombed Aleppo": an "-ed" form right after its
+                    // Else "Russian warplanes bombed Aleppo": a past form right after its
                     // actor, with no other finite verb in the clause, is the past tense the
                     // tagger read as a participle.
                 } else if participle && !has_aux && inst.to_pos.is_none() && past && !tagged {
@@ -3105,6 +3139,9 @@ fn starts_at(words: &[String], q: usize, alt: &[String]) -> Option<usize> {
 /// Sectors of actors that do not use force themselves.
 /// Whether an actor cannot make a diplomatic visit: people of a country ("Venezuelans"),
 /// private or civilian agents, police, criminals, and crowds ("protesters").
+/// Sectors of actors who fight: armies, police, rebels, militias, insurgents.
+const ARMED_SECTORS: &[&str] = &["MIL", "REB", "UAF", "COP", "SPY", "INS", "IMG", "SEP"];
+
 /// Verbs whose object does not do what a following infinitive says: "summoned the
 /// ambassador to protest", "met Lavrov to discuss" (unlike "urged Iran to", "sent troops to
 /// fight", "invited X to attend").
