@@ -913,6 +913,9 @@ struct Mention {
     admin_suffix: bool,
     /// Index of a following ", Qualifier" mention.
     qualifier: Option<usize>,
+    /// A capital's name acting as a subject or possessor ("Athens has had", "Dublin's
+    /// boards"): its government, unless the text resolves the name to another town.
+    metonym: bool,
 }
 
 /// What the statistical language layer's named entities say about a token span.
@@ -1585,6 +1588,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             let territory = entries.iter().any(|e| e.is_country())
                 || (entries.iter().any(|e| e.feature_code == "ADM1")
                     && !entries.iter().any(|e| e.feature_code == "PPLC"));
+            let mut metonym = false;
             if keep && !locative && !territory {
                 // A capital stands for its government only when the text is about that
                 // country (or the actor layer says so): "Dublin's boards" in Ohio news is
@@ -1623,14 +1627,14 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                             && s0 + i < a.token_end
                     });
                 if (actorish && next_is_verb) || (national && (possessive || acting_metonym)) {
-                    keep = false;
+                    metonym = true;
                 }
             }
             if !keep {
                 i += len;
                 continue;
             }
-            if model_place || strong_cue || standalone {
+            if (model_place || strong_cue || standalone) && !metonym {
                 *firm.entry(key.clone()).or_default() |= strong_cue || standalone;
             }
             // The model's longer place name around the match ("South Venezuela", "Nenagh
@@ -1744,6 +1748,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 key,
                 admin_suffix,
                 qualifier: None,
+                metonym,
             });
             i = tok_end - s0;
         }
@@ -2075,7 +2080,7 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
         let Some(e) = forced[idx].or(*e) else {
             continue;
         };
-        if e.is_country() {
+        if e.is_country() || m.metonym {
             continue;
         }
         let unambiguous = c.len() == 1
@@ -2114,7 +2119,7 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
     let mut focus3 = focus2.clone();
     for (m, e) in mentions.iter().zip(&second) {
         let Some(e) = e else { continue };
-        if e.is_country() {
+        if e.is_country() || m.metonym {
             continue;
         }
         focus3.add_reading(e, &m.key, 0.0, 0.5);
@@ -2126,7 +2131,7 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
             chosen.entry(m.key.as_str()).or_insert(e);
         }
     }
-    let mut places = Vec::with_capacity(mentions.len());
+    let mut picks: Vec<Option<&GazEntry>> = Vec::with_capacity(mentions.len());
     for (idx, (m, c)) in mentions.iter().zip(&cands).enumerate() {
         let qualifier = qualifiers[idx];
         let pick = match (forced[idx], qualifier, chosen.get(m.key.as_str())) {
@@ -2135,10 +2140,28 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
             _ if c.len() <= 1 => c.first().copied(),
             _ => best(c, m, &focus3, qualifier).map(|(e, _)| e),
         };
-        if let Some(e) = pick {
+        if let Some(e) = pick.filter(|_| !m.metonym) {
             chosen.entry(m.key.as_str()).or_insert(e);
-            places.push(to_place(&m.text, e, m.start, m.end));
         }
+        picks.push(pick);
+    }
+    // A capital acting for its government stays an actor, unless the text names a town
+    // of that name elsewhere as a place and this reading is that town ("Athens has had
+    // few contested races" in a story about Athens, Georgia).
+    let same_town_elsewhere = |key: &str, e: &GazEntry| {
+        !(e.is_country() || matches!(e.feature_code, "PPLC" | "ADM1"))
+            && mentions
+                .iter()
+                .zip(&picks)
+                .any(|(o, p)| !o.metonym && o.key == key && p.is_some_and(|p| std::ptr::eq(p, e)))
+    };
+    let mut places = Vec::with_capacity(mentions.len());
+    for (m, pick) in mentions.iter().zip(&picks) {
+        let Some(e) = *pick else { continue };
+        if m.metonym && !same_town_elsewhere(&m.key, e) {
+            continue;
+        }
+        places.push(to_place(&m.text, e, m.start, m.end));
     }
     places
 }
@@ -2167,6 +2190,7 @@ pub fn resolve_dateline(ctx: &DocContext) -> Option<Place> {
         key: normalize(name),
         admin_suffix: false,
         qualifier: None,
+        metonym: false,
     };
     // Datelines name cities: favour populated places over same-named divisions.
     let cities: Vec<&GazEntry> = cands

@@ -442,3 +442,20 @@ fn a_country_does_not_qualify_a_country() {
     let russia = p.iter().find(|p| p.text == "Russia");
     assert_eq!(russia.map(|p| p.country.as_str()), Some("RU"), "{p:?}");
 }
+
+#[test]
+fn a_capital_acting_is_a_place_when_the_text_means_a_namesake_town() {
+    // Athens, Greece acting for its government is an actor ...
+    let (p, _) = run("Athens has sent a frigate, officials in Greece said.", None);
+    assert!(!texts(&p).contains(&"Athens"), "{:?}", texts(&p));
+    // ... but in a text about Athens, Georgia the same words name the town.
+    let body = "Voters in Athens, Georgia, backed the plan. Athens has had few contested \
+                races, unlike towns in Greece.";
+    let (p, _) = run(body, None);
+    let athens: Vec<&str> = p
+        .iter()
+        .filter(|p| p.text == "Athens")
+        .map(|p| p.country.as_str())
+        .collect();
+    assert_eq!(athens, vec!["US", "US"], "{:?}", texts(&p));
+}
