@@ -1390,6 +1390,14 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             if NEVER.contains(&key.as_str()) || NEVER_PHRASES.contains(&key.as_str()) {
                 keep = false;
             }
+            // A pathogen or disease named after the place it was found ("West Nile virus",
+            // "the Reston ebolavirus", "Lassa fever") names the disease, not the place.
+            if matches!(
+                next_l.as_str(),
+                "virus" | "viruses" | "ebolavirus" | "fever" | "disease" | "encephalitis"
+            ) {
+                keep = false;
+            }
             // Demonyms and adjectives are not places ("Spanish", "Canadian" are also towns).
             if (gaz.demonym_country(&key_text).is_some() || ADJECTIVES.contains(&key.as_str()))
                 && !locative

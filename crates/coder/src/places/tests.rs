@@ -459,3 +459,13 @@ fn a_capital_acting_is_a_place_when_the_text_means_a_namesake_town() {
         .collect();
     assert_eq!(athens, vec!["US", "US"], "{:?}", texts(&p));
 }
+
+#[test]
+fn diseases_named_after_places_are_not_places() {
+    let (p, _) = run(
+        "Birds tested positive for West Nile virus in Ohio, and doctors compared it \
+         with the Marburg virus and Lassa fever.",
+        None,
+    );
+    assert_eq!(texts(&p), vec!["Ohio"]);
+}
