@@ -1577,6 +1577,33 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             if says == NerSays::Numeric {
                 keep = false;
             }
+            // "the Honda's driver", "the Cathedral in Decatur": a town's name does not take
+            // the article, a brand's or building's does. Not before a noun it modifies
+            // ("the Woodstock mayor", "the Pirbright laboratory") or a name the text uses
+            // as a place elsewhere.
+            if prev_l == "the"
+                && single
+                && title_form
+                && !admin
+                && !entries.is_empty()
+                && entries.iter().all(|e| matches!(e.feature_class, "P" | "A"))
+                && !entries.iter().any(|e| {
+                    std::iter::once(e.name)
+                        .chain(e.alt_names())
+                        .any(|a| normalize(a) == format!("the {key}"))
+                })
+                && !model_place
+                && !strong_cue
+                && !confirmed.contains_key(&key)
+                && !next.is_some_and(|n| {
+                    is_capitalised(n)
+                        || n.tag.starts_with("NN")
+                        || n.tag.starts_with("JJ")
+                        || matches!(n.text.as_str(), "-" | "–" | "/" | "and" | "or" | "&")
+                })
+            {
+                keep = false;
+            }
             // An organisation or other non-place entity that matches only an alternate
             // name of a minor place ("Hamas", a variant of Hamm) is not a toponym.
             if keep

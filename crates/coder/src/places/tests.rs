@@ -469,3 +469,18 @@ fn diseases_named_after_places_are_not_places() {
     );
     assert_eq!(texts(&p), vec!["Ohio"]);
 }
+
+#[test]
+fn a_town_name_after_the_article_is_a_brand_or_building() {
+    let (p, _) = run(
+        "Police said the Honda failed to yield. Services were at the Cathedral in Decatur.",
+        None,
+    );
+    assert_eq!(texts(&p), vec!["Decatur"]);
+    // Before a noun it modifies, the name still is the town.
+    let (p, _) = run("Rain fell as the Woodstock mayor spoke.", None);
+    assert_eq!(texts(&p), vec!["Woodstock"]);
+    // A name written with its article is a place.
+    let (p, _) = run("Talks moved to the Hague today.", None);
+    assert_eq!(texts(&p), vec!["Hague"]);
+}
