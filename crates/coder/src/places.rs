@@ -2074,9 +2074,13 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
         if let Some(cc) = a.country.as_deref().and_then(|c| gaz.alpha2_of(c)) {
             // An actor read from a place name ("Paris" as the French government) is that
             // name's evidence, not independent context.
+            // So is one read from the same name where it is no mention of its own ("Dublin
+            // Arts Council" beside "in Dublin").
+            let own_key = normalize(&a.text);
             let from = mentions
                 .iter()
                 .find(|m| m.start < a.end && a.start < m.end)
+                .or_else(|| mentions.iter().find(|m| m.key == own_key))
                 .map(|m| m.key.as_str());
             focus.add_country(cc, 0.5, from);
         }

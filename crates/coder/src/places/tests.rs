@@ -484,3 +484,42 @@ fn a_town_name_after_the_article_is_a_brand_or_building() {
     let (p, _) = run("Talks moved to the Hague today.", None);
     assert_eq!(texts(&p), vec!["Hague"]);
 }
+
+#[test]
+fn an_actor_read_from_a_name_is_no_evidence_for_that_name() {
+    // The actor layer reads "Dublin said" as the Irish government, which is no place
+    // mention; the name's reading must not lean on it ("in Dublin" is the Ohio town).
+    let body = "Dublin said it would pay. Artists in Dublin and Ohio applied.";
+    let doc = Document {
+        id: "t".into(),
+        body: body.into(),
+        ..Default::default()
+    };
+    let text = RuleAnalyzer.analyze(body);
+    let actor = wirecoder_core::ActorMention {
+        text: "Dublin".into(),
+        code: "IRLGOV".into(),
+        country: Some("IRL".into()),
+        sectors: vec!["GOV".into()],
+        name: None,
+        kind: ActorKind::Metonym,
+        sentence: 0,
+        start: 0,
+        end: 6,
+        token_start: 0,
+        token_end: 1,
+    };
+    let actors = [actor];
+    let ctx = DocContext {
+        doc: &doc,
+        text: &text,
+        kb: kb(),
+        doc_date: None,
+        actors: &actors,
+        dates: &[],
+        places: &[],
+    };
+    let p = extract(&ctx);
+    let dublin = p.iter().find(|p| p.text == "Dublin");
+    assert_eq!(dublin.map(|p| p.country.as_str()), Some("US"), "{p:?}");
+}
