@@ -626,6 +626,8 @@ const INSTITUTION: &[&str] = &[
     "village",
     "borough",
     "township",
+    "department",
+    "association",
 ];
 
 /// Titles before a name: what follows is a person.
@@ -1531,6 +1533,9 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                     // "Laurel County Sheriff", "Manitoba Premier Brian Pallister".
                     let institution = NEVER.contains(&next_l.as_str())
                         || INSTITUTION.contains(&next_l.as_str())
+                        // "the Florida Highway Patrol" (not "Jackson Highway", a road).
+                        || (next_l == "highway"
+                            && sent.get(i + len + 1).is_some_and(|t| lower(t) == "patrol"))
                         || TITLES.contains(&next_l.trim_end_matches('.'));
                     let country = entries.iter().any(|e| e.is_country());
                     let civic = CIVIC.contains(&next_l.as_str());

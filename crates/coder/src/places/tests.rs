@@ -523,3 +523,13 @@ fn an_actor_read_from_a_name_is_no_evidence_for_that_name() {
     let dublin = p.iter().find(|p| p.text == "Dublin");
     assert_eq!(dublin.map(|p| p.country.as_str()), Some("US"), "{p:?}");
 }
+
+#[test]
+fn a_state_names_its_agencies() {
+    let (p, _) = run(
+        "Troopers of the Florida Highway Patrol and staff of the Ohio Department of Health \
+         met the Kansas Association of Counties; traffic on Jackson Highway stopped.",
+        None,
+    );
+    assert_eq!(texts(&p), vec!["Florida", "Ohio", "Kansas"]);
+}
