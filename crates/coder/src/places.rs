@@ -1138,6 +1138,8 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
         .iter()
         .filter(|e| e.label == "PERSON" && e.token_end >= e.token_start + 2)
         .filter_map(|e| ctx.text.tokens.get(e.token_end - 1))
+        // An acronym swallowed by the entity ("By Henry Lazenby US-based ...") is no name.
+        .filter(|t| !is_all_caps(t))
         .map(|t| normalize(&t.text))
         .collect();
     // First words of the same ("Georgia Stevens"): a bare "Georgia" without a locative cue
@@ -1148,7 +1150,11 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
         .iter()
         .filter(|e| e.label == "PERSON" && e.token_end >= e.token_start + 2)
         .filter_map(|e| ctx.text.tokens.get(e.token_start))
-        .filter(|t| is_capitalised(t) && !TITLES.contains(&lower(t).trim_end_matches('.')))
+        .filter(|t| {
+            is_capitalised(t)
+                && !is_all_caps(t)
+                && !TITLES.contains(&lower(t).trim_end_matches('.'))
+        })
         .map(|t| normalize(&t.text))
         .collect();
     let body = ctx.doc.body.as_str();

@@ -533,3 +533,12 @@ fn a_state_names_its_agencies() {
     );
     assert_eq!(texts(&p), vec!["Florida", "Ohio", "Kansas"]);
 }
+
+#[test]
+fn an_acronym_swallowed_by_a_person_entity_is_no_surname() {
+    // By(0) Henry(1) Lazenby(2) US(3) firms(4) paid(5) more(6) .(7) China(8) filed(9)
+    // a(10) dispute(11) over(12) US(13) tariffs(14) .(15)
+    let body = "By Henry Lazenby US firms paid more. China filed a dispute over US tariffs.";
+    let p = run_with_entities(body, &[("PERSON", 1, 4), ("GPE", 8, 9), ("GPE", 13, 14)]);
+    assert_eq!(texts(&p), vec!["China", "US"]);
+}
