@@ -542,3 +542,13 @@ fn an_acronym_swallowed_by_a_person_entity_is_no_surname() {
     let p = run_with_entities(body, &[("PERSON", 1, 4), ("GPE", 8, 9), ("GPE", 13, 14)]);
     assert_eq!(texts(&p), vec!["China", "US"]);
 }
+
+#[test]
+fn broad_regions_are_places() {
+    let (p, _) = run(
+        "Mines across the Midwest closed, while growers in Latin America and the Caribbean \
+         gained.",
+        None,
+    );
+    assert_eq!(texts(&p), vec!["Midwest", "Latin America", "Caribbean"]);
+}
