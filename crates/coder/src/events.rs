@@ -1001,6 +1001,11 @@ mod tests {
             assert!(code("Iran admitted it was not smooth sailing.", specs).is_empty());
             assert!(code("Iran is fighting pollution.", specs).is_empty());
             assert!(code("The officials demonstrated the new system.", specs).is_empty());
+            let people = &[("Iranians", "IRN", Country)];
+            assert_eq!(
+                code("Thousands of Iranians demonstrated on Sunday.", people),
+                vec![t("IRN", "", "140")]
+            );
         }
         let specs = &[("rebels", "SYRREB", ActorKind::Agent)];
         for code in [code_text, code_parsed] {

@@ -1046,10 +1046,10 @@ impl<'a> Coder<'a> {
             // "the embassy demonstrated its support": only the governed demonstrate in protest.
             out.retain(|e| {
                 !(e.rule.starts_with("V.demonstrate.")
-                    && (matches!(
-                        e.source.kind,
-                        ActorKind::Country | ActorKind::Igo | ActorKind::Metonym
-                    ) || e
+                    // "Iraqis demonstrated" are people; "Iraq demonstrated" is the state.
+                    && ((e.source.kind == ActorKind::Country && names_the_state(&e.source))
+                        || matches!(e.source.kind, ActorKind::Igo | ActorKind::Metonym)
+                        || e
                         .source
                         .sectors
                         .iter()
@@ -3165,6 +3165,14 @@ fn finite_verb_in_clause(sent: &Sent, head: usize) -> bool {
         .find(|&q| bound(&sent.words[q]))
         .unwrap_or(sent.words.len());
     (start..end).any(|q| q != head && matches!(sent.tags[q].as_str(), "VBD" | "VBZ" | "VBP" | "MD"))
+}
+
+/// A country mention written as the country's name or abbreviation ("Iraq", "U.S."), not
+/// as a demonym ("Iraqi Kurds", "Iranians").
+fn names_the_state(a: &ActorMention) -> bool {
+    let text = a.text.to_lowercase();
+    a.name.as_deref().is_some_and(|n| n.to_lowercase() == text)
+        || !a.text.chars().any(char::is_lowercase)
 }
 
 fn not_a_visitor(a: &ActorMention) -> bool {
