@@ -1007,6 +1007,22 @@ mod tests {
                 vec![t("IRN", "", "140")]
             );
         }
+        let specs = &[
+            ("police", "GBRCOP", ActorKind::Agent),
+            ("doctors", "USAHLH", ActorKind::Agent),
+            ("Iran", "IRN", Country),
+            ("Iraq", "IRQ", Country),
+        ];
+        for code in [code_text, code_parsed] {
+            assert!(code("The police are investigating the crash.", specs).is_empty());
+            assert!(code("The doctors will consider the options.", specs).is_empty());
+            assert!(code("The doctors protect their patients.", specs).is_empty());
+            assert!(code("Iran vowed to defend its rights.", specs).is_empty());
+            assert_eq!(
+                code("Iran is investigating Iraq.", specs),
+                vec![t("IRN", "IRQ", "090")]
+            );
+        }
         let specs = &[("rebels", "SYRREB", ActorKind::Agent)];
         for code in [code_text, code_parsed] {
             assert_eq!(

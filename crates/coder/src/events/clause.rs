@@ -1043,6 +1043,30 @@ impl<'a> Coder<'a> {
                         .any(|s| ARMED_SECTORS.contains(&s.as_str()))
                     && e.source.kind != ActorKind::Group)
             });
+            // Everyday senses by non-political actors with no one acted upon: doctors or
+            // police "investigating" an outbreak or a death, teachers "considering" a career,
+            // people "protecting themselves", "defending its rights" (052 defends someone).
+            out.retain(|e| {
+                let non_political = !e.source.sectors.is_empty()
+                    && e.source
+                        .sectors
+                        .iter()
+                        .all(|s| NON_POLITICAL_SECTORS.contains(&s.as_str()));
+                let routine = e.target.is_none()
+                    && (e.code.starts_with("09") || e.code == "014")
+                    && (non_political
+                        || e.source.sectors.iter().all(|s| s == "COP")
+                            && !e.source.sectors.is_empty());
+                let protect = e.rule.contains("V.protect.")
+                    && !e
+                        .source
+                        .sectors
+                        .iter()
+                        .any(|s| ARMED_SECTORS.contains(&s.as_str()))
+                    && !matches!(e.source.kind, ActorKind::Igo | ActorKind::Group);
+                let defend = e.rule.contains("V.defend.") && e.target.is_none();
+                !(routine || protect || defend)
+            });
             // "the embassy demonstrated its support": only the governed demonstrate in protest.
             out.retain(|e| {
                 !(e.rule.starts_with("V.demonstrate.")
@@ -3139,6 +3163,11 @@ fn starts_at(words: &[String], q: usize, alt: &[String]) -> Option<usize> {
 /// Sectors of actors that do not use force themselves.
 /// Whether an actor cannot make a diplomatic visit: people of a country ("Venezuelans"),
 /// private or civilian agents, police, criminals, and crowds ("protesters").
+/// Sectors whose members act outside politics when they investigate or consider things.
+const NON_POLITICAL_SECTORS: &[&str] = &[
+    "AGR", "BUS", "CVL", "EDU", "ENV", "HLH", "LAB", "MED", "REF", "REL",
+];
+
 /// Sectors of actors who fight: armies, police, rebels, militias, insurgents.
 const ARMED_SECTORS: &[&str] = &["MIL", "REB", "UAF", "COP", "SPY", "INS", "IMG", "SEP"];
 
