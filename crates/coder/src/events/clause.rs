@@ -1057,7 +1057,10 @@ impl<'a> Coder<'a> {
                     && (non_political
                         || e.source.sectors.iter().all(|s| s == "COP")
                             && !e.source.sectors.is_empty());
+                // (A demand or appeal for protection asks the target to protect.)
                 let protect = e.rule.contains("V.protect.")
+                    && !e.code.starts_with("02")
+                    && !e.code.starts_with("10")
                     && !e
                         .source
                         .sectors
