@@ -883,6 +883,13 @@ mod tests {
             code_pipeline("Iraqi troops shelled the besieged capital Damascus."),
             vec![t("IRQMIL", "SYR", "194")]
         );
+        assert_eq!(
+            code_pipeline("Israeli tanks fired four shells at targets in Jericho."),
+            vec![t("ISR", "PSE", "190")]
+        );
+        assert!(code_pipeline("Rebels attacked a convoy in Aleppo.")
+            .iter()
+            .all(|e| e.1 != "SYR"));
         assert!(code_pipeline("The Syrian army fought in Aleppo.")
             .iter()
             .all(|e| e.1 != "SYR"));

@@ -2624,6 +2624,31 @@ impl<'a> Coder<'a> {
                 return Some(m);
             }
             let w = sent.words[q].as_str();
+            // "fired at targets in Jericho" aims at the place; "attacked a convoy in
+            // Aleppo" aims at the convoy.
+            if is(&["in", "near", "around", "outside", "inside"], w)
+                && !(q > 0
+                    && is(
+                        &[
+                            "targets",
+                            "positions",
+                            "areas",
+                            "parts",
+                            "districts",
+                            "neighbourhoods",
+                            "neighborhoods",
+                            "villages",
+                            "towns",
+                            "sites",
+                            "bases",
+                            "part",
+                            "area",
+                        ],
+                        &sent.words[q - 1],
+                    ))
+            {
+                return None;
+            }
             if sent.mention_of[q].is_some()
                 || matches!(
                     w,
