@@ -1114,6 +1114,33 @@ impl ActorDictionary {
         Some(())
     }
 
+    /// A finished mention standing for atom `a` over tokens `start_tok..=end_tok`.
+    fn atom_pending(
+        &self,
+        si: usize,
+        tokens: &[Token],
+        start_tok: usize,
+        end_tok: usize,
+        a: &Atom,
+        hidden: bool,
+    ) -> Pending {
+        Pending {
+            mention: self.mention(
+                si,
+                tokens,
+                start_tok,
+                end_tok,
+                a.code.clone(),
+                a.country.clone(),
+                a.sectors.clone(),
+                a.name.clone(),
+                a.kind,
+            ),
+            needs_focus: None,
+            hidden,
+        }
+    }
+
     /// Combine atoms into mentions (see the module docs).
     fn compose(
         &self,
@@ -1233,21 +1260,7 @@ impl ActorDictionary {
                     let end_tok = keys
                         .get(a.ke.saturating_sub(1))
                         .map_or(start_tok, |k| k.tok);
-                    out.push(Pending {
-                        mention: self.mention(
-                            si,
-                            tokens,
-                            start_tok,
-                            end_tok,
-                            a.code.clone(),
-                            a.country.clone(),
-                            a.sectors.clone(),
-                            a.name.clone(),
-                            a.kind,
-                        ),
-                        needs_focus: None,
-                        hidden: place,
-                    });
+                    out.push(self.atom_pending(si, tokens, start_tok, end_tok, a, place));
                 }
                 continue;
             }
@@ -1269,21 +1282,7 @@ impl ActorDictionary {
                     let h_end = keys
                         .get(h.ke.saturating_sub(1))
                         .map_or(start_tok, |k| k.tok);
-                    out.push(Pending {
-                        mention: self.mention(
-                            si,
-                            tokens,
-                            start_tok,
-                            h_end,
-                            h.code.clone(),
-                            h.country.clone(),
-                            h.sectors.clone(),
-                            h.name.clone(),
-                            h.kind,
-                        ),
-                        needs_focus: None,
-                        hidden: false,
-                    });
+                    out.push(self.atom_pending(si, tokens, start_tok, h_end, h, false));
                 }
                 continue;
             }
@@ -1417,21 +1416,7 @@ impl ActorDictionary {
                 head.filter(|h| h.role == AtomRole::Actor && h.kind != ActorKind::Person)
             {
                 // "Houthi fighters", "Hamas gunmen": the group keeps its own code.
-                out.push(Pending {
-                    mention: self.mention(
-                        si,
-                        tokens,
-                        start_tok,
-                        end_tok,
-                        h.code.clone(),
-                        h.country.clone(),
-                        h.sectors.clone(),
-                        h.name.clone(),
-                        h.kind,
-                    ),
-                    needs_focus: None,
-                    hidden: false,
-                });
+                out.push(self.atom_pending(si, tokens, start_tok, end_tok, h, false));
                 continue;
             }
             if let Some(p) = actor {
@@ -1470,21 +1455,7 @@ impl ActorDictionary {
                     let h_end = keys
                         .get(h.ke.saturating_sub(1))
                         .map_or(start_tok, |k| k.tok);
-                    out.push(Pending {
-                        mention: self.mention(
-                            si,
-                            tokens,
-                            start_tok,
-                            h_end,
-                            h.code.clone(),
-                            h.country.clone(),
-                            h.sectors.clone(),
-                            h.name.clone(),
-                            h.kind,
-                        ),
-                        needs_focus: None,
-                        hidden: false,
-                    });
+                    out.push(self.atom_pending(si, tokens, start_tok, h_end, h, false));
                 }
                 continue;
             }
@@ -1515,21 +1486,7 @@ impl ActorDictionary {
                 }
                 None if from_group.is_some() => {
                     if let Some(g) = from_group {
-                        out.push(Pending {
-                            mention: self.mention(
-                                si,
-                                tokens,
-                                start_tok,
-                                end_tok,
-                                g.code.clone(),
-                                g.country.clone(),
-                                g.sectors.clone(),
-                                g.name.clone(),
-                                g.kind,
-                            ),
-                            needs_focus: None,
-                            hidden: false,
-                        });
+                        out.push(self.atom_pending(si, tokens, start_tok, end_tok, g, false));
                     }
                 }
                 None => {
