@@ -1119,6 +1119,14 @@ mod tests {
                 code("Iran vowed revenge against Iraq.", IRAN_IRAQ),
                 vec![t("IRN", "IRQ", "138")]
             );
+            assert_eq!(
+                code("Iran pledged $10 million to Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "0331")]
+            );
+            assert_eq!(
+                code("Iran donated $5 million to Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "071")]
+            );
         }
     }
 
