@@ -959,6 +959,79 @@ mod tests {
         .all(|e| e.2 != "110"));
     }
 
+    /// A delegation from a group acts for it; the object of a purpose-only verb does not
+    /// do what the infinitive after it says.
+    #[test]
+    fn envoys_and_purpose_infinitives() {
+        assert_eq!(
+            code_pipeline("Egypt's president received a delegation from Hamas on Sunday."),
+            vec![t("EGYGOV", "IMGHAM", "043"), t("IMGHAM", "EGYGOV", "042")]
+        );
+        let specs = &[
+            ("Turkey", "TUR", Country),
+            ("Dutch ambassador", "NLDGOV", ActorKind::Agent),
+        ];
+        for code in [code_text, code_parsed] {
+            let got = code(
+                "Turkey summoned the Dutch ambassador to protest the decision.",
+                specs,
+            );
+            assert!(got.iter().all(|e| e.0 == "TUR"), "{got:?}");
+        }
+    }
+
+    /// Everyday senses: a warning with no one warned, an admission of no deed, fighting
+    /// with no enemy by an unarmed actor, an official "demonstrating" something.
+    #[test]
+    fn everyday_senses_are_no_events() {
+        let specs = &[
+            ("Iran", "IRN", Country),
+            ("Iraq", "IRQ", Country),
+            ("officials", "IRNGOV", ActorKind::Agent),
+        ];
+        for code in [code_text, code_parsed] {
+            assert_eq!(
+                code("Iran warned that much remained to be done.", specs),
+                vec![]
+            );
+            assert_eq!(
+                code("Iran warned Iraq of consequences.", specs),
+                vec![t("IRN", "IRQ", "130")]
+            );
+            assert!(code("Iran admitted it was not smooth sailing.", specs).is_empty());
+            assert!(code("Iran is fighting pollution.", specs).is_empty());
+            assert!(code("The officials demonstrated the new system.", specs).is_empty());
+            let people = &[("Iranians", "IRN", Country)];
+            assert_eq!(
+                code("Thousands of Iranians demonstrated on Sunday.", people),
+                vec![t("IRN", "", "140")]
+            );
+        }
+        let specs = &[
+            ("police", "GBRCOP", ActorKind::Agent),
+            ("doctors", "USAHLH", ActorKind::Agent),
+            ("Iran", "IRN", Country),
+            ("Iraq", "IRQ", Country),
+        ];
+        for code in [code_text, code_parsed] {
+            assert!(code("The police are investigating the crash.", specs).is_empty());
+            assert!(code("The doctors will consider the options.", specs).is_empty());
+            assert!(code("The doctors protect their patients.", specs).is_empty());
+            assert!(code("Iran vowed to defend its rights.", specs).is_empty());
+            assert_eq!(
+                code("Iran is investigating Iraq.", specs),
+                vec![t("IRN", "IRQ", "090")]
+            );
+        }
+        let specs = &[("rebels", "SYRREB", ActorKind::Agent)];
+        for code in [code_text, code_parsed] {
+            assert_eq!(
+                code("The rebels fought on Tuesday.", specs),
+                vec![t("SYRREB", "", "190")]
+            );
+        }
+    }
+
     #[test]
     fn a_visit_to_a_place_is_hosted_by_its_country() {
         // The whole pipeline: "Amman" after "arrived in" is a place, not an actor.

@@ -626,6 +626,8 @@ const INSTITUTION: &[&str] = &[
     "village",
     "borough",
     "township",
+    "department",
+    "association",
 ];
 
 /// Titles before a name: what follows is a person.
@@ -913,6 +915,9 @@ struct Mention {
     admin_suffix: bool,
     /// Index of a following ", Qualifier" mention.
     qualifier: Option<usize>,
+    /// A capital's name acting as a subject or possessor ("Athens has had", "Dublin's
+    /// boards"): its government, unless the text resolves the name to another town.
+    metonym: bool,
 }
 
 /// What the statistical language layer's named entities say about a token span.
@@ -1133,6 +1138,8 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
         .iter()
         .filter(|e| e.label == "PERSON" && e.token_end >= e.token_start + 2)
         .filter_map(|e| ctx.text.tokens.get(e.token_end - 1))
+        // An acronym swallowed by the entity ("By Henry Lazenby US-based ...") is no name.
+        .filter(|t| !is_all_caps(t))
         .map(|t| normalize(&t.text))
         .collect();
     // First words of the same ("Georgia Stevens"): a bare "Georgia" without a locative cue
@@ -1143,7 +1150,11 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
         .iter()
         .filter(|e| e.label == "PERSON" && e.token_end >= e.token_start + 2)
         .filter_map(|e| ctx.text.tokens.get(e.token_start))
-        .filter(|t| is_capitalised(t) && !TITLES.contains(&lower(t).trim_end_matches('.')))
+        .filter(|t| {
+            is_capitalised(t)
+                && !is_all_caps(t)
+                && !TITLES.contains(&lower(t).trim_end_matches('.'))
+        })
         .map(|t| normalize(&t.text))
         .collect();
     let body = ctx.doc.body.as_str();
@@ -1387,6 +1398,14 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             if NEVER.contains(&key.as_str()) || NEVER_PHRASES.contains(&key.as_str()) {
                 keep = false;
             }
+            // A pathogen or disease named after the place it was found ("West Nile virus",
+            // "the Reston ebolavirus", "Lassa fever") names the disease, not the place.
+            if matches!(
+                next_l.as_str(),
+                "virus" | "viruses" | "ebolavirus" | "fever" | "disease" | "encephalitis"
+            ) {
+                keep = false;
+            }
             // Demonyms and adjectives are not places ("Spanish", "Canadian" are also towns).
             if (gaz.demonym_country(&key_text).is_some() || ADJECTIVES.contains(&key.as_str()))
                 && !locative
@@ -1520,6 +1539,9 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                     // "Laurel County Sheriff", "Manitoba Premier Brian Pallister".
                     let institution = NEVER.contains(&next_l.as_str())
                         || INSTITUTION.contains(&next_l.as_str())
+                        // "the Florida Highway Patrol" (not "Jackson Highway", a road).
+                        || (next_l == "highway"
+                            && sent.get(i + len + 1).is_some_and(|t| lower(t) == "patrol"))
                         || TITLES.contains(&next_l.trim_end_matches('.'));
                     let country = entries.iter().any(|e| e.is_country());
                     let civic = CIVIC.contains(&next_l.as_str());
@@ -1566,6 +1588,33 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             if says == NerSays::Numeric {
                 keep = false;
             }
+            // "the Honda's driver", "the Cathedral in Decatur": a town's name does not take
+            // the article, a brand's or building's does. Not before a noun it modifies
+            // ("the Woodstock mayor", "the Pirbright laboratory") or a name the text uses
+            // as a place elsewhere.
+            if prev_l == "the"
+                && single
+                && title_form
+                && !admin
+                && !entries.is_empty()
+                && entries.iter().all(|e| matches!(e.feature_class, "P" | "A"))
+                && !entries.iter().any(|e| {
+                    std::iter::once(e.name)
+                        .chain(e.alt_names())
+                        .any(|a| normalize(a) == format!("the {key}"))
+                })
+                && !model_place
+                && !strong_cue
+                && !confirmed.contains_key(&key)
+                && !next.is_some_and(|n| {
+                    is_capitalised(n)
+                        || n.tag.starts_with("NN")
+                        || n.tag.starts_with("JJ")
+                        || matches!(n.text.as_str(), "-" | "–" | "/" | "and" | "or" | "&")
+                })
+            {
+                keep = false;
+            }
             // An organisation or other non-place entity that matches only an alternate
             // name of a minor place ("Hamas", a variant of Hamm) is not a toponym.
             if keep
@@ -1585,6 +1634,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             let territory = entries.iter().any(|e| e.is_country())
                 || (entries.iter().any(|e| e.feature_code == "ADM1")
                     && !entries.iter().any(|e| e.feature_code == "PPLC"));
+            let mut metonym = false;
             if keep && !locative && !territory {
                 // A capital stands for its government only when the text is about that
                 // country (or the actor layer says so): "Dublin's boards" in Ohio news is
@@ -1623,14 +1673,14 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                             && s0 + i < a.token_end
                     });
                 if (actorish && next_is_verb) || (national && (possessive || acting_metonym)) {
-                    keep = false;
+                    metonym = true;
                 }
             }
             if !keep {
                 i += len;
                 continue;
             }
-            if model_place || strong_cue || standalone {
+            if (model_place || strong_cue || standalone) && !metonym {
                 *firm.entry(key.clone()).or_default() |= strong_cue || standalone;
             }
             // The model's longer place name around the match ("South Venezuela", "Nenagh
@@ -1744,6 +1794,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 key,
                 admin_suffix,
                 qualifier: None,
+                metonym,
             });
             i = tok_end - s0;
         }
@@ -2034,9 +2085,13 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
         if let Some(cc) = a.country.as_deref().and_then(|c| gaz.alpha2_of(c)) {
             // An actor read from a place name ("Paris" as the French government) is that
             // name's evidence, not independent context.
+            // So is one read from the same name where it is no mention of its own ("Dublin
+            // Arts Council" beside "in Dublin").
+            let own_key = normalize(&a.text);
             let from = mentions
                 .iter()
                 .find(|m| m.start < a.end && a.start < m.end)
+                .or_else(|| mentions.iter().find(|m| m.key == own_key))
                 .map(|m| m.key.as_str());
             focus.add_country(cc, 0.5, from);
         }
@@ -2075,7 +2130,7 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
         let Some(e) = forced[idx].or(*e) else {
             continue;
         };
-        if e.is_country() {
+        if e.is_country() || m.metonym {
             continue;
         }
         let unambiguous = c.len() == 1
@@ -2114,7 +2169,7 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
     let mut focus3 = focus2.clone();
     for (m, e) in mentions.iter().zip(&second) {
         let Some(e) = e else { continue };
-        if e.is_country() {
+        if e.is_country() || m.metonym {
             continue;
         }
         focus3.add_reading(e, &m.key, 0.0, 0.5);
@@ -2126,7 +2181,7 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
             chosen.entry(m.key.as_str()).or_insert(e);
         }
     }
-    let mut places = Vec::with_capacity(mentions.len());
+    let mut picks: Vec<Option<&GazEntry>> = Vec::with_capacity(mentions.len());
     for (idx, (m, c)) in mentions.iter().zip(&cands).enumerate() {
         let qualifier = qualifiers[idx];
         let pick = match (forced[idx], qualifier, chosen.get(m.key.as_str())) {
@@ -2135,10 +2190,28 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
             _ if c.len() <= 1 => c.first().copied(),
             _ => best(c, m, &focus3, qualifier).map(|(e, _)| e),
         };
-        if let Some(e) = pick {
+        if let Some(e) = pick.filter(|_| !m.metonym) {
             chosen.entry(m.key.as_str()).or_insert(e);
-            places.push(to_place(&m.text, e, m.start, m.end));
         }
+        picks.push(pick);
+    }
+    // A capital acting for its government stays an actor, unless the text names a town
+    // of that name elsewhere as a place and this reading is that town ("Athens has had
+    // few contested races" in a story about Athens, Georgia).
+    let same_town_elsewhere = |key: &str, e: &GazEntry| {
+        !(e.is_country() || matches!(e.feature_code, "PPLC" | "ADM1"))
+            && mentions
+                .iter()
+                .zip(&picks)
+                .any(|(o, p)| !o.metonym && o.key == key && p.is_some_and(|p| std::ptr::eq(p, e)))
+    };
+    let mut places = Vec::with_capacity(mentions.len());
+    for (m, pick) in mentions.iter().zip(&picks) {
+        let Some(e) = *pick else { continue };
+        if m.metonym && !same_town_elsewhere(&m.key, e) {
+            continue;
+        }
+        places.push(to_place(&m.text, e, m.start, m.end));
     }
     places
 }
@@ -2167,6 +2240,7 @@ pub fn resolve_dateline(ctx: &DocContext) -> Option<Place> {
         key: normalize(name),
         admin_suffix: false,
         qualifier: None,
+        metonym: false,
     };
     // Datelines name cities: favour populated places over same-named divisions.
     let cities: Vec<&GazEntry> = cands

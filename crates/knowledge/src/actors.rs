@@ -896,6 +896,12 @@ impl ActorDictionary {
                 {
                     continue;
                 }
+                // "Iran-backed rebels", "government-held areas", "military-ruled Myanmar":
+                // the first part of such a compound modifier describes who backs, holds or
+                // rules; it is no actor of the sentence and no nationality of the head.
+                if compound_modifier(keys, tokens, end) {
+                    continue;
+                }
                 let prev_atom_ends_here = out.last().is_some_and(|a| a.ke == i);
                 if matches!(e.role, Role::People(_) | Role::Surname(_))
                     && self.part_of_other_name(keys, ids, tokens, i, end, prev_atom_ends_here)
@@ -1020,6 +1026,23 @@ impl ActorDictionary {
             title: false,
         };
         match &e.role {
+            // "ethnic Albanians in Serbia", "ethnic Russians": an ethnicity, not the
+            // nationality; they are civilians of the country they live in (the focus or
+            // the "in <place>" that follows).
+            Role::Country
+                if ks > 0
+                    && keys.get(ks - 1).is_some_and(|k| k.text(tokens) == "ethnic")
+                    && keys
+                        .get(ke.saturating_sub(1))
+                        .is_some_and(|k| k.text(tokens).ends_with('s')) =>
+            {
+                atom.role = AtomRole::Agent { prefix: false };
+                atom.code = "CVL".to_string();
+                atom.country = None;
+                atom.sectors = vec!["CVL".to_string()];
+                atom.kind = ActorKind::Agent;
+                atom.name = None;
+            }
             Role::Country => atom.role = AtomRole::Country,
             Role::Place => atom.role = AtomRole::Place,
             Role::Metonym => atom.role = AtomRole::Metonym,
@@ -1308,6 +1331,7 @@ impl ActorDictionary {
                         .map(|t| t.text.clone()),
                 );
             }
+            let mut from_group: Option<&Atom> = None;
             if country.is_none() && actor.is_none() && !chain.is_empty() {
                 if key_text(end_key) == "of" {
                     let mut k = end_key + 1;
@@ -1339,9 +1363,18 @@ impl ActorDictionary {
                         }
                     }
                 } else if AGENT_PLACE_LINK.contains(&key_text(end_key)) {
+                    let from = key_text(end_key) == "from";
                     // Up to three lower-case words may sit between ("in second city Aleppo").
-                    for k in end_key + 1..end_key + 5 {
-                        if let Some(ci) = atom_at(k) {
+                    for k in end_key + 1..end_key + 6 {
+                        // "dissidents from military-ruled Myanmar": an agent word inside a
+                        // lower-case hyphenated modifier is part of the modifier.
+                        let hyphenated_lower = keys
+                            .get(k)
+                            .and_then(|key| tokens.get(key.tok))
+                            .is_some_and(|t| {
+                                t.text.contains('-') && !t.text.chars().any(char::is_uppercase)
+                            });
+                        if let Some(ci) = atom_at(k).filter(|_| !hyphenated_lower) {
                             if let Some(c) = atoms.get(ci) {
                                 if matches!(
                                     c.role,
@@ -1349,6 +1382,13 @@ impl ActorDictionary {
                                 ) {
                                     country = c.country.clone();
                                     consumed[ci] = true;
+                                } else if from
+                                    && c.role == AtomRole::Actor
+                                    && c.kind != ActorKind::Person
+                                {
+                                    // "a delegation from Hamas", "observers from the
+                                    // OSCE": envoys of the organisation act for it.
+                                    from_group = Some(c);
                                 }
                             }
                             break;
@@ -1472,6 +1512,25 @@ impl ActorDictionary {
                         needs_focus: None,
                         hidden: false,
                     });
+                }
+                None if from_group.is_some() => {
+                    if let Some(g) = from_group {
+                        out.push(Pending {
+                            mention: self.mention(
+                                si,
+                                tokens,
+                                start_tok,
+                                end_tok,
+                                g.code.clone(),
+                                g.country.clone(),
+                                g.sectors.clone(),
+                                g.name.clone(),
+                                g.kind,
+                            ),
+                            needs_focus: None,
+                            hidden: false,
+                        });
+                    }
                 }
                 None => {
                     let code = combine_code("---", &sectors, prefix);
@@ -1816,6 +1875,44 @@ fn capitalised_words(phrase: &str, n: usize) -> u32 {
 
 /// Whether key `i` follows "pro-" or "anti-" in the same hyphenated word, whether the
 /// tokenizer kept the word whole ("pro-Iranian") or split it ("pro", "-", "Russia").
+/// Whether the phrase ending before key `end` is glued by a hyphen to a participle that
+/// makes it a modifier ("Iran-backed", "rebel-held", "military-ruled").
+fn compound_modifier(keys: &[Key], tokens: &[Token], end: usize) -> bool {
+    let (Some(last), Some(next)) = (end.checked_sub(1).and_then(|k| keys.get(k)), keys.get(end))
+    else {
+        return false;
+    };
+    let same_token = last.tok == next.tok;
+    // The tokenizer may split "rebel - held" into three glued tokens.
+    let glued_dash = next.tok == last.tok + 2
+        && tokens.get(last.tok + 1).is_some_and(|d| d.norm == "-")
+        && tokens.get(last.tok).is_some_and(|t| !t.space_after)
+        && tokens.get(last.tok + 1).is_some_and(|d| !d.space_after);
+    if !(same_token || glued_dash) {
+        return false;
+    }
+    matches!(
+        next.text(tokens),
+        "backed"
+            | "supported"
+            | "sponsored"
+            | "funded"
+            | "financed"
+            | "armed"
+            | "trained"
+            | "allied"
+            | "aligned"
+            | "friendly"
+            | "inspired"
+            | "held"
+            | "ruled"
+            | "controlled"
+            | "dominated"
+            | "occupied"
+            | "owned"
+    )
+}
+
 fn stance_prefixed(keys: &[Key], tokens: &[Token], i: usize) -> bool {
     let Some(k) = keys.get(i) else {
         return false;

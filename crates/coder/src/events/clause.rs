@@ -1031,6 +1031,57 @@ impl<'a> Coder<'a> {
                         .iter()
                         .all(|s| CIVILIAN_SECTORS.contains(&s.as_str())))
             });
+            // "China fights pollution", "the immune system fights it": fighting with no
+            // target is combat only for armed actors.
+            out.retain(|e| {
+                !(e.target.is_none()
+                    && (e.rule.starts_with("V.fight.") || e.rule.starts_with("V.battle."))
+                    && !e
+                        .source
+                        .sectors
+                        .iter()
+                        .any(|s| ARMED_SECTORS.contains(&s.as_str()))
+                    && e.source.kind != ActorKind::Group)
+            });
+            // Everyday senses by non-political actors with no one acted upon: doctors or
+            // police "investigating" an outbreak or a death, teachers "considering" a career,
+            // people "protecting themselves", "defending its rights" (052 defends someone).
+            out.retain(|e| {
+                let non_political = !e.source.sectors.is_empty()
+                    && e.source
+                        .sectors
+                        .iter()
+                        .all(|s| NON_POLITICAL_SECTORS.contains(&s.as_str()));
+                let routine = e.target.is_none()
+                    && (e.code.starts_with("09") || e.code == "014")
+                    && (non_political
+                        || e.source.sectors.iter().all(|s| s == "COP")
+                            && !e.source.sectors.is_empty());
+                // (A demand or appeal for protection asks the target to protect.)
+                let protect = e.rule.contains("V.protect.")
+                    && !e.code.starts_with("02")
+                    && !e.code.starts_with("10")
+                    && !e
+                        .source
+                        .sectors
+                        .iter()
+                        .any(|s| ARMED_SECTORS.contains(&s.as_str()))
+                    && !matches!(e.source.kind, ActorKind::Igo | ActorKind::Group);
+                let defend = e.rule.contains("V.defend.") && e.target.is_none();
+                !(routine || protect || defend)
+            });
+            // "the embassy demonstrated its support": only the governed demonstrate in protest.
+            out.retain(|e| {
+                !(e.rule.starts_with("V.demonstrate.")
+                    // "Iraqis demonstrated" are people; "Iraq demonstrated" is the state.
+                    && ((e.source.kind == ActorKind::Country && names_the_state(&e.source))
+                        || matches!(e.source.kind, ActorKind::Igo | ActorKind::Metonym)
+                        || e
+                        .source
+                        .sectors
+                        .iter()
+                        .any(|s| matches!(s.as_str(), "GOV" | "MIL" | "COP" | "JUD" | "BUS"))))
+            });
             // A visit is a political actor's: migrants, passengers, tourists, police on a
             // call or marching protesters "arriving in" a place make no CAMEO visit.
             out.retain(|e| {
@@ -1324,6 +1375,16 @@ impl<'a> Coder<'a> {
         insts
     }
 
+    /// Whether a word form can be a simple past ("bombed", "fought"; not "taken").
+    fn can_be_past(&self, w: &str) -> bool {
+        w.ends_with("ed")
+            || self
+                .dict
+                .irregular
+                .values()
+                .any(|(past, _)| past.iter().any(|p| p == w))
+    }
+
     /// Match the words after a trigger's first word; returns their positions.
     fn match_rest(
         &self,
@@ -1540,7 +1601,7 @@ impl<'a> Coder<'a> {
                     } else if matches!(prev, "and" | "or") {
                         // "has deployed advisers and trained militias": shares the auxiliary.
                         has_aux = true;
-                    } else if !(sent.words[head].ends_with("ed")
+                    } else if !(self.can_be_past(&sent.words[head])
                         && head > 0
                         && sent.end_at[head - 1].is_some()
                         && !by_follows
@@ -1548,7 +1609,7 @@ impl<'a> Coder<'a> {
                     {
                         return None;
                     }
-                    // Else "Russian warplanes bombed Aleppo": an "-ed" form right after its
+                    // Else "Russian warplanes bombed Aleppo": a past form right after its
                     // actor, with no other finite verb in the clause, is the past tense the
                     // tagger read as a participle.
                 } else if participle && !has_aux && inst.to_pos.is_none() && past && !tagged {
@@ -1640,8 +1701,12 @@ impl<'a> Coder<'a> {
             Dep::Conj if verb(h) => self.parse_subject(sent, h, depth + 1),
             Dep::Xcomp => {
                 // "urged Iran to ...": the object controls the infinitive; "pledged to ...":
-                // the subject does.
-                if let Some(o) = p.child(h, Dep::Dobj) {
+                // the subject does, and so it does after an object that is only met
+                // ("summoned the ambassador to protest").
+                if let Some(o) = p
+                    .child(h, Dep::Dobj)
+                    .filter(|_| !purpose_only(&sent.words[h]))
+                {
                     if let a @ Arg::Actor(_) = self.arg_at(sent, o) {
                         return a;
                     }
@@ -1651,8 +1716,15 @@ impl<'a> Coder<'a> {
             // "rebels whom it accuses" has its own subject (above); "rebels backed by Iran",
             // "groups fighting Assad": the noun modified.
             Dep::Relcl | Dep::Acl => self.arg_at(sent, h),
-            // "..., killing eight people": the participle shares the main clause's subject.
-            Dep::Advcl if sent.tags[v] == "VBG" && verb(h) => {
+            // "..., killing eight people": the participle shares the main clause's subject;
+            // so does a purpose infinitive ("summoned the envoy to protest").
+            Dep::Advcl
+                if verb(h)
+                    && (sent.tags[v] == "VBG"
+                        || (v > 0
+                            && sent.words[v - 1] == "to"
+                            && purpose_only(&sent.words[h]))) =>
+            {
                 self.parse_subject(sent, h, depth + 1)
             }
             // "after leaving Eriador": the subject of the verb the preposition modifies.
@@ -2137,6 +2209,20 @@ impl<'a> Coder<'a> {
                     }
                 }
                 let _ = ms;
+                // "Turkey summoned the Dutch ambassador to protest": the object of a
+                // purpose-only verb is not the infinitive's subject; that verb's is.
+                if inst.to_pos.is_some() && inst.aux_start == g.end {
+                    let mut b = g.start;
+                    while b > 0 && is(DETERMINERS, &sent.words[b - 1]) {
+                        b -= 1;
+                    }
+                    if b > 0
+                        && purpose_only(&sent.words[b - 1])
+                        && sent.tags[b - 1].starts_with("VB")
+                    {
+                        return self.subject(sent, &Inst::bare_verb(b - 1, b - 1));
+                    }
+                }
                 return Some(g);
             }
             if is(PRONOUNS, w) {
@@ -3080,6 +3166,25 @@ fn starts_at(words: &[String], q: usize, alt: &[String]) -> Option<usize> {
 /// Sectors of actors that do not use force themselves.
 /// Whether an actor cannot make a diplomatic visit: people of a country ("Venezuelans"),
 /// private or civilian agents, police, criminals, and crowds ("protesters").
+/// Sectors whose members act outside politics when they investigate or consider things.
+const NON_POLITICAL_SECTORS: &[&str] = &[
+    "AGR", "BUS", "CVL", "EDU", "ENV", "HLH", "LAB", "MED", "REF", "REL",
+];
+
+/// Sectors of actors who fight: armies, police, rebels, militias, insurgents.
+const ARMED_SECTORS: &[&str] = &["MIL", "REB", "UAF", "COP", "SPY", "INS", "IMG", "SEP"];
+
+/// Verbs whose object does not do what a following infinitive says: "summoned the
+/// ambassador to protest", "met Lavrov to discuss" (unlike "urged Iran to", "sent troops to
+/// fight", "invited X to attend").
+fn purpose_only(w: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "summon", "meet", "met", "visit", "phon", "telephon", "contact", "host", "receiv",
+        "conven", "join",
+    ];
+    STEMS.iter().any(|s| w.starts_with(s))
+}
+
 /// Whether the clause around `head` (between commas, semicolons or the sentence's ends)
 /// has a finite verb other than `head`.
 fn finite_verb_in_clause(sent: &Sent, head: usize) -> bool {
@@ -3092,6 +3197,14 @@ fn finite_verb_in_clause(sent: &Sent, head: usize) -> bool {
         .find(|&q| bound(&sent.words[q]))
         .unwrap_or(sent.words.len());
     (start..end).any(|q| q != head && matches!(sent.tags[q].as_str(), "VBD" | "VBZ" | "VBP" | "MD"))
+}
+
+/// A country mention written as the country's name or abbreviation ("Iraq", "U.S."), not
+/// as a demonym ("Iraqi Kurds", "Iranians").
+fn names_the_state(a: &ActorMention) -> bool {
+    let text = a.text.to_lowercase();
+    a.name.as_deref().is_some_and(|n| n.to_lowercase() == text)
+        || !a.text.chars().any(char::is_lowercase)
 }
 
 fn not_a_visitor(a: &ActorMention) -> bool {

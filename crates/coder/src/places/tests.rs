@@ -442,3 +442,113 @@ fn a_country_does_not_qualify_a_country() {
     let russia = p.iter().find(|p| p.text == "Russia");
     assert_eq!(russia.map(|p| p.country.as_str()), Some("RU"), "{p:?}");
 }
+
+#[test]
+fn a_capital_acting_is_a_place_when_the_text_means_a_namesake_town() {
+    // Athens, Greece acting for its government is an actor ...
+    let (p, _) = run("Athens has sent a frigate, officials in Greece said.", None);
+    assert!(!texts(&p).contains(&"Athens"), "{:?}", texts(&p));
+    // ... but in a text about Athens, Georgia the same words name the town.
+    let body = "Voters in Athens, Georgia, backed the plan. Athens has had few contested \
+                races, unlike towns in Greece.";
+    let (p, _) = run(body, None);
+    let athens: Vec<&str> = p
+        .iter()
+        .filter(|p| p.text == "Athens")
+        .map(|p| p.country.as_str())
+        .collect();
+    assert_eq!(athens, vec!["US", "US"], "{:?}", texts(&p));
+}
+
+#[test]
+fn diseases_named_after_places_are_not_places() {
+    let (p, _) = run(
+        "Birds tested positive for West Nile virus in Ohio, and doctors compared it \
+         with the Marburg virus and Lassa fever.",
+        None,
+    );
+    assert_eq!(texts(&p), vec!["Ohio"]);
+}
+
+#[test]
+fn a_town_name_after_the_article_is_a_brand_or_building() {
+    let (p, _) = run(
+        "Police said the Honda failed to yield. Services were at the Cathedral in Decatur.",
+        None,
+    );
+    assert_eq!(texts(&p), vec!["Decatur"]);
+    // Before a noun it modifies, the name still is the town.
+    let (p, _) = run("Rain fell as the Woodstock mayor spoke.", None);
+    assert_eq!(texts(&p), vec!["Woodstock"]);
+    // A name written with its article is a place.
+    let (p, _) = run("Talks moved to the Hague today.", None);
+    assert_eq!(texts(&p), vec!["Hague"]);
+}
+
+#[test]
+fn an_actor_read_from_a_name_is_no_evidence_for_that_name() {
+    // The actor layer reads "Dublin said" as the Irish government, which is no place
+    // mention; the name's reading must not lean on it ("in Dublin" is the Ohio town).
+    let body = "Dublin said it would pay. Artists in Dublin and Ohio applied.";
+    let doc = Document {
+        id: "t".into(),
+        body: body.into(),
+        ..Default::default()
+    };
+    let text = RuleAnalyzer.analyze(body);
+    let actor = wirecoder_core::ActorMention {
+        text: "Dublin".into(),
+        code: "IRLGOV".into(),
+        country: Some("IRL".into()),
+        sectors: vec!["GOV".into()],
+        name: None,
+        kind: ActorKind::Metonym,
+        sentence: 0,
+        start: 0,
+        end: 6,
+        token_start: 0,
+        token_end: 1,
+    };
+    let actors = [actor];
+    let ctx = DocContext {
+        doc: &doc,
+        text: &text,
+        kb: kb(),
+        doc_date: None,
+        actors: &actors,
+        dates: &[],
+        places: &[],
+    };
+    let p = extract(&ctx);
+    let dublin = p.iter().find(|p| p.text == "Dublin");
+    assert_eq!(dublin.map(|p| p.country.as_str()), Some("US"), "{p:?}");
+}
+
+#[test]
+fn a_state_names_its_agencies() {
+    let (p, _) = run(
+        "Troopers of the Florida Highway Patrol and staff of the Ohio Department of Health \
+         met the Kansas Association of Counties; traffic on Jackson Highway stopped.",
+        None,
+    );
+    assert_eq!(texts(&p), vec!["Florida", "Ohio", "Kansas"]);
+}
+
+#[test]
+fn an_acronym_swallowed_by_a_person_entity_is_no_surname() {
+    // By(0) Henry(1) Lazenby(2) US(3) firms(4) paid(5) more(6) .(7) China(8) filed(9)
+    // a(10) dispute(11) over(12) US(13) tariffs(14) .(15)
+    let body = "By Henry Lazenby US firms paid more. China filed a dispute over US tariffs.";
+    let p = run_with_entities(body, &[("PERSON", 1, 4), ("GPE", 8, 9), ("GPE", 13, 14)]);
+    assert_eq!(texts(&p), vec!["China", "US"]);
+}
+
+#[test]
+fn broad_regions_are_places() {
+    let (p, _) = run(
+        "Mines across the Midwest closed, while growers in Latin America and the Caribbean \
+         gained.",
+        None,
+    );
+    assert_eq!(texts(&p), vec!["Midwest", "Latin America", "Caribbean"]);
+}

@@ -886,3 +886,69 @@ fn attributive_agent_words_are_not_actors() {
     }
     assert!(has(&d, "A government official said.", None, "---GOV"));
 }
+
+/// Names written with a possessive are one name; an agent word inside a lower-case
+/// hyphenated modifier does not stop "<agent> from <country>".
+#[test]
+fn possessives_in_names_and_hyphenated_modifiers() {
+    let d = dict();
+    let on = date("2016-06-10");
+    assert_eq!(
+        codes(&d, "The People's Republic of China said", on),
+        vec![("People's Republic of China".to_string(), "CHN".to_string())]
+    );
+    assert!(has(
+        &d,
+        "the Democratic People's Republic of Korea said",
+        on,
+        "PRK"
+    ));
+    assert!(!has(
+        &d,
+        "the Democratic People's Republic of Korea said",
+        on,
+        "KOR"
+    ));
+    // Other possessives still end a name and compose as before.
+    assert!(has(&d, "Syria's army said", on, "SYRMIL"));
+    assert!(has(
+        &d,
+        "exiled dissidents from military-ruled Myanmar",
+        on,
+        "MMROPP"
+    ));
+}
+
+/// The first part of "Iran-backed", "rebel-held", "military-ruled" is no actor and gives
+/// the head no nationality; "U.S.-led" still does (the leader's coalition).
+#[test]
+fn compound_modifiers_are_not_actors() {
+    let d = dict();
+    let on = date("2016-06-10");
+    assert!(!has(&d, "Iran-backed rebels attacked", on, "IRN"));
+    assert!(!has(&d, "Iran-backed rebels attacked", on, "IRNREB"));
+    assert!(!has(&d, "a government-held part of the city", on, "SYRGOV"));
+    assert!(codes(&d, "the rebel-held town", on).is_empty());
+    assert!(has(&d, "the U.S.-led coalition", on, "USAMIL"));
+    assert!(has(&d, "state-run media said", on, "---GOVMED"));
+}
+
+/// "ethnic Albanians" is an ethnicity: civilians of the country they live in.
+#[test]
+fn ethnic_demonyms_are_residents() {
+    let d = dict();
+    let on = date("2016-06-10");
+    assert!(has(
+        &d,
+        "Ethnic Albanians in south Serbia protested.",
+        on,
+        "SRBCVL"
+    ));
+    assert!(!has(
+        &d,
+        "Ethnic Albanians in south Serbia protested.",
+        on,
+        "ALB"
+    ));
+    assert!(has(&d, "Albanians protested.", on, "ALB"));
+}
