@@ -1161,4 +1161,70 @@ mod tests {
             let _ = code_parsed(s, IRAN_IRAQ);
         }
     }
+
+    /// Wire-news phrase families added to the verb dictionary: force posture (150),
+    /// official complaints (114), reduced relations (160), curbs (172) and force (190).
+    #[test]
+    fn wire_news_phrase_families() {
+        for code in [code_text, code_parsed] {
+            assert_eq!(
+                code("Iran launched war games near Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "150")]
+            );
+            assert_eq!(
+                code("Iran protested to Iraq over the border.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "114")]
+            );
+            assert_eq!(
+                code("Iran suspended cooperation with Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "160")]
+            );
+            assert_eq!(
+                code("Iran cancelled a visit to Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "160")]
+            );
+            assert_eq!(
+                code("Iran imposed a travel ban on Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "163")]
+            );
+            assert_eq!(
+                code("Iran stepped up pressure on Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "170")]
+            );
+            assert_eq!(
+                code("Iran repelled an attack by Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "190")]
+            );
+            assert_eq!(
+                code("Iran vowed revenge against Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "138")]
+            );
+            assert_eq!(
+                code("Iran pledged $10 million to Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "0331")]
+            );
+            assert_eq!(
+                code("Iran donated $5 million to Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "071")]
+            );
+        }
+    }
+
+    /// A blackout is a curb (172) only when it is a media or internet blackout or imposed
+    /// on an actor; a rocket is an attack only when fired at an actor.
+    #[test]
+    fn blackouts_and_rockets() {
+        for code in [code_text, code_parsed] {
+            assert_eq!(
+                code("Iran imposed a media blackout.", IRAN_IRAQ),
+                vec![t("IRN", "", "172")]
+            );
+            assert!(code("Iran imposed a blackout.", IRAN_IRAQ).is_empty());
+            assert_eq!(
+                code("Iran launched rockets at Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "194")]
+            );
+            assert!(code("Iran launched a rocket into space.", IRAN_IRAQ).is_empty());
+        }
+    }
 }
