@@ -1030,6 +1030,21 @@ mod tests {
                 vec![t("IRN", "IRQ", "090")]
             );
         }
+        let specs = &[
+            ("farmers", "INDAGR", ActorKind::Agent),
+            ("children", "INDCVL", ActorKind::Agent),
+            ("Russia", "RUS", Country),
+            ("United Nations", "IGOUNO", ActorKind::Igo),
+        ];
+        for code in [code_text, code_parsed] {
+            assert!(code("The farmers wanted their children to move away.", specs).is_empty());
+            assert!(code(
+                "Two diplomats were posted to Russia's mission to the United Nations.",
+                specs
+            )
+            .iter()
+            .all(|e| !e.2.starts_with("04")));
+        }
         let specs = &[("rebels", "SYRREB", ActorKind::Agent)];
         for code in [code_text, code_parsed] {
             assert_eq!(

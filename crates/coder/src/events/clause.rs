@@ -1068,7 +1068,22 @@ impl<'a> Coder<'a> {
                         .any(|s| ARMED_SECTORS.contains(&s.as_str()))
                     && !matches!(e.source.kind, ActorKind::Igo | ActorKind::Group);
                 let defend = e.rule.contains("V.defend.") && e.target.is_none();
-                !(routine || protect || defend)
+                // "farmers wanted their children to move away": a wish among private people.
+                // (Clerics' appeals are often political: "clerics urged the minister".)
+                let private_wish = e.code.starts_with("02")
+                    && non_political
+                    && !e.source.sectors.iter().any(|s| s == "REL")
+                    && e.target.as_ref().is_none_or(|t| {
+                        !t.sectors.is_empty()
+                            && t.sectors
+                                .iter()
+                                .all(|s| NON_POLITICAL_SECTORS.contains(&s.as_str()))
+                    });
+                // "Russia's mission to the United Nations" is a standing office, no visit.
+                let standing_mission = e.rule.starts_with("N.mission.")
+                    && (e.target.as_ref().is_some_and(|t| t.kind == ActorKind::Igo)
+                        || (e.code == "043" && e.source.kind == ActorKind::Igo));
+                !(routine || protect || defend || private_wish || standing_mission)
             });
             // "the embassy demonstrated its support": only the governed demonstrate in protest.
             out.retain(|e| {
