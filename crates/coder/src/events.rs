@@ -19,11 +19,7 @@ pub use clause::RawEvent;
 
 /// Code every event in the document.
 pub fn code(ctx: &DocContext) -> Vec<Event> {
-    let Some(first_sentence) = ctx.text.sentences.first() else {
-        return Vec::new();
-    };
-    let _ = first_sentence;
-    if ctx.kb.verbs.patterns.is_empty() {
+    if ctx.text.sentences.is_empty() || ctx.kb.verbs.patterns.is_empty() {
         return Vec::new();
     }
     // A story-level discard (sports results and the like) codes nothing.

@@ -572,6 +572,9 @@ impl ActorDictionary {
         self.add_words(&words, stem, entry, overwrite);
         // "People's Republic of China", "Kurdistan Workers' Party": a possessive written
         // inside the name does not end it.
+        if !phrase.contains(['\'', '\u{2019}']) {
+            return;
+        }
         let mut k = 0;
         let raw: Vec<&str> = phrase.split_whitespace().collect();
         for (i, w) in raw.iter().enumerate() {

@@ -131,6 +131,9 @@ pub struct FormRef {
     pub base: bool,
     /// The form is a gerund/present participle.
     pub gerund: bool,
+    /// The form is a simple past ("bombed", "fought"; not "taken"), which a tagger may
+    /// still read as a participle.
+    pub past: bool,
 }
 
 /// Verb patterns by lemma.
@@ -264,42 +267,44 @@ impl VerbDictionary {
             if head.is_empty() {
                 continue;
             }
-            let mut add = |form: String, participle: bool, base: bool, gerund: bool| {
+            let mut add = |form: String, participle: bool, base: bool, gerund: bool, past: bool| {
                 let list = forms.entry(form).or_default();
                 if let Some(existing) = list.iter_mut().find(|f| f.trigger == i as u32) {
                     existing.participle |= participle;
                     existing.base |= base;
                     existing.gerund |= gerund;
+                    existing.past |= past;
                 } else {
                     list.push(FormRef {
                         trigger: i as u32,
                         participle,
                         base,
                         gerund,
+                        past,
                     });
                 }
             };
             match t.kind {
                 TriggerKind::Verb => {
                     let f = verb_forms(head, self.irregular.get(head));
-                    add(f.base.clone(), false, true, false);
-                    add(f.third.clone(), false, true, false);
+                    add(f.base.clone(), false, true, false, false);
+                    add(f.third.clone(), false, true, false, false);
                     for p in &f.past {
-                        add(p.clone(), false, false, false);
+                        add(p.clone(), false, false, false, true);
                     }
                     for p in &f.participle {
-                        add(p.clone(), true, false, false);
+                        add(p.clone(), true, false, false, false);
                     }
-                    add(f.gerund.clone(), false, false, true);
+                    add(f.gerund.clone(), false, false, true, false);
                 }
                 TriggerKind::Noun => {
                     // Multi-word nouns inflect their last word; the index key is the first.
                     if t.rest.is_empty() {
                         for n in noun_forms(head) {
-                            add(n, false, false, false);
+                            add(n, false, false, false, false);
                         }
                     } else {
-                        add(head.to_string(), false, false, false);
+                        add(head.to_string(), false, false, false, false);
                     }
                 }
             }

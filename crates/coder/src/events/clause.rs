@@ -446,6 +446,7 @@ impl<'a> Coder<'a> {
             dict: &ctx.kb.verbs,
             history: Vec::new(),
             last_subject: None,
+
             debug: std::env::var_os("WIRECODER_DEBUG").is_some(),
         }
     }
@@ -919,7 +920,6 @@ impl<'a> Coder<'a> {
                 coded_ends.push((inst.head, match_end));
             }
         }
-        let _ = &coded_ends;
         // "X said Y must ...": a demand by X of Y even when the demanded act is not in the
         // dictionary ("China must drop barriers").
         if !self.dict.replaced_builtin && !out.iter().any(|e| e.rule.starts_with("obligation")) {
@@ -1020,93 +1020,7 @@ impl<'a> Coder<'a> {
             !refined[k - 1]
         });
         if !self.dict.replaced_builtin {
-            // Force with no target by a purely civilian actor is a figure of speech ("a
-            // student battles cancer", "companies fight for market share").
-            out.retain(|e| {
-                !(e.target.is_none()
-                    && matches!(e.code.get(..2), Some("18" | "19" | "20"))
-                    && !e.source.sectors.is_empty()
-                    && e.source
-                        .sectors
-                        .iter()
-                        .all(|s| CIVILIAN_SECTORS.contains(&s.as_str())))
-            });
-            // "China fights pollution", "the immune system fights it": fighting with no
-            // target is combat only for armed actors.
-            out.retain(|e| {
-                !(e.target.is_none()
-                    && (e.rule.starts_with("V.fight.") || e.rule.starts_with("V.battle."))
-                    && !e
-                        .source
-                        .sectors
-                        .iter()
-                        .any(|s| ARMED_SECTORS.contains(&s.as_str()))
-                    && e.source.kind != ActorKind::Group)
-            });
-            // Everyday senses by non-political actors with no one acted upon: doctors or
-            // police "investigating" an outbreak or a death, teachers "considering" a career,
-            // people "protecting themselves", "defending its rights" (052 defends someone).
-            out.retain(|e| {
-                let non_political = !e.source.sectors.is_empty()
-                    && e.source
-                        .sectors
-                        .iter()
-                        .all(|s| NON_POLITICAL_SECTORS.contains(&s.as_str()));
-                let routine = e.target.is_none()
-                    && (e.code.starts_with("09") || e.code == "014")
-                    && (non_political
-                        || e.source.sectors.iter().all(|s| s == "COP")
-                            && !e.source.sectors.is_empty());
-                // (A demand or appeal for protection asks the target to protect.)
-                let protect = e.rule.contains("V.protect.")
-                    && !e.code.starts_with("02")
-                    && !e.code.starts_with("10")
-                    && !e
-                        .source
-                        .sectors
-                        .iter()
-                        .any(|s| ARMED_SECTORS.contains(&s.as_str()))
-                    && !matches!(e.source.kind, ActorKind::Igo | ActorKind::Group);
-                let defend = e.rule.contains("V.defend.") && e.target.is_none();
-                // "farmers wanted their children to move away": a wish among private people.
-                // (Clerics' appeals are often political: "clerics urged the minister".)
-                let private_wish = e.code.starts_with("02")
-                    && non_political
-                    && !e.source.sectors.iter().any(|s| s == "REL")
-                    && e.target.as_ref().is_none_or(|t| {
-                        !t.sectors.is_empty()
-                            && t.sectors
-                                .iter()
-                                .all(|s| NON_POLITICAL_SECTORS.contains(&s.as_str()))
-                    });
-                // "Russia's mission to the United Nations" is a standing office, no visit.
-                let standing_mission = e.rule.starts_with("N.mission.")
-                    && (e.target.as_ref().is_some_and(|t| t.kind == ActorKind::Igo)
-                        || (e.code == "043" && e.source.kind == ActorKind::Igo));
-                !(routine || protect || defend || private_wish || standing_mission)
-            });
-            // "the embassy demonstrated its support": only the governed demonstrate in protest.
-            out.retain(|e| {
-                !(e.rule.starts_with("V.demonstrate.")
-                    // "Iraqis demonstrated" are people; "Iraq demonstrated" is the state.
-                    && ((e.source.kind == ActorKind::Country && names_the_state(&e.source))
-                        || matches!(e.source.kind, ActorKind::Igo | ActorKind::Metonym)
-                        || e
-                        .source
-                        .sectors
-                        .iter()
-                        .any(|s| matches!(s.as_str(), "GOV" | "MIL" | "COP" | "JUD" | "BUS"))))
-            });
-            // A visit is a political actor's: migrants, passengers, tourists, police on a
-            // call or marching protesters "arriving in" a place make no CAMEO visit.
-            out.retain(|e| {
-                let visitor = match e.code.as_str() {
-                    "042" => Some(&e.source),
-                    "043" => e.target.as_ref(),
-                    _ => None,
-                };
-                visitor.is_none_or(|v| !not_a_visitor(v))
-            });
+            out.retain(|e| !everyday_sense(e));
         }
         // Context for the next sentences.
         for (m, _, _) in &sent.mentions {
@@ -1390,16 +1304,6 @@ impl<'a> Coder<'a> {
         insts
     }
 
-    /// Whether a word form can be a simple past ("bombed", "fought"; not "taken").
-    fn can_be_past(&self, w: &str) -> bool {
-        w.ends_with("ed")
-            || self
-                .dict
-                .irregular
-                .values()
-                .any(|(past, _)| past.iter().any(|p| p == w))
-    }
-
     /// Match the words after a trigger's first word; returns their positions.
     fn match_rest(
         &self,
@@ -1480,19 +1384,10 @@ impl<'a> Coder<'a> {
         let prev_is_det =
             is(DETERMINERS, prev) || (head > 0 && sent.poss[head - 1]) || prev == "'s";
         let mut inst = Inst {
-            trigger: 0,
             kind,
-            head,
             end,
-            aux_start: head,
-            passive: false,
-            negated: false,
-            to_pos: None,
-            finite: true,
-            gerund: false,
-            future: false,
-            obligation: false,
             inner,
+            ..Inst::bare_verb(head, head)
         };
         match kind {
             TriggerKind::Noun => {
@@ -1616,7 +1511,7 @@ impl<'a> Coder<'a> {
                     } else if matches!(prev, "and" | "or") {
                         // "has deployed advisers and trained militias": shares the auxiliary.
                         has_aux = true;
-                    } else if !(self.can_be_past(&sent.words[head])
+                    } else if !(fr.past
                         && head > 0
                         && sent.end_at[head - 1].is_some()
                         && !by_follows
@@ -3237,6 +3132,84 @@ fn finite_verb_in_clause(sent: &Sent, head: usize) -> bool {
         .find(|&q| bound(&sent.words[q]))
         .unwrap_or(sent.words.len());
     (start..end).any(|q| q != head && matches!(sent.tags[q].as_str(), "VBD" | "VBZ" | "VBP" | "MD"))
+}
+
+/// Whether every sector of `a` is in `list` (false for an actor with none).
+fn sectors_all_in(a: &ActorMention, list: &[&str]) -> bool {
+    !a.sectors.is_empty() && a.sectors.iter().all(|s| list.contains(&s.as_str()))
+}
+
+/// Whether some sector of `a` is in `list`.
+fn sectors_any_in(a: &ActorMention, list: &[&str]) -> bool {
+    a.sectors.iter().any(|s| list.contains(&s.as_str()))
+}
+
+/// A pattern that fired in an everyday, non-political sense (built-in dictionaries only;
+/// PETRARCH dictionaries carry their own conventions).
+fn everyday_sense(e: &RawEvent) -> bool {
+    let src = &e.source;
+    let targetless = e.target.is_none();
+    // Force with no target by a purely civilian actor is a figure of speech ("a student
+    // battles cancer", "companies fight for market share").
+    let civilian_force = targetless
+        && matches!(e.code.get(..2), Some("18" | "19" | "20"))
+        && sectors_all_in(src, CIVILIAN_SECTORS);
+    // "China fights pollution", "the immune system fights it": fighting with no target is
+    // combat only for armed actors.
+    let figurative_fight = targetless
+        && (e.rule.starts_with("V.fight.") || e.rule.starts_with("V.battle."))
+        && !sectors_any_in(src, ARMED_SECTORS)
+        && src.kind != ActorKind::Group;
+    // Doctors or police "investigating" an outbreak or a death, teachers "considering" a
+    // career, with no one acted upon.
+    let non_political = sectors_all_in(src, NON_POLITICAL_SECTORS);
+    let routine = targetless
+        && (e.code.starts_with("09") || e.code == "014")
+        && (non_political || sectors_all_in(src, &["COP"]));
+    // People "protecting themselves": protection (074) is an armed actor's. (A demand or
+    // appeal for protection asks the target to protect.)
+    let protect = e.rule.contains("V.protect.")
+        && !e.code.starts_with("02")
+        && !e.code.starts_with("10")
+        && !sectors_any_in(src, ARMED_SECTORS)
+        && !matches!(src.kind, ActorKind::Igo | ActorKind::Group);
+    // "defending its rights": 052 defends someone.
+    let defend = e.rule.contains("V.defend.") && targetless;
+    // "farmers wanted their children to move away": a wish among private people. (Clerics'
+    // appeals are often political: "clerics urged the minister".)
+    let private_wish = e.code.starts_with("02")
+        && non_political
+        && !sectors_any_in(src, &["REL"])
+        && e.target
+            .as_ref()
+            .is_none_or(|t| sectors_all_in(t, NON_POLITICAL_SECTORS));
+    // "Russia's mission to the United Nations" is a standing office, no visit.
+    let standing_mission = e.rule.starts_with("N.mission.")
+        && (e.target.as_ref().is_some_and(|t| t.kind == ActorKind::Igo)
+            || (e.code == "043" && src.kind == ActorKind::Igo));
+    // "the embassy demonstrated its support": only the governed demonstrate in protest
+    // ("Iraqis demonstrated" are people; "Iraq demonstrated" is the state).
+    let shown_not_protested = e.rule.starts_with("V.demonstrate.")
+        && ((src.kind == ActorKind::Country && names_the_state(src))
+            || matches!(src.kind, ActorKind::Igo | ActorKind::Metonym)
+            || sectors_any_in(src, &["GOV", "MIL", "COP", "JUD", "BUS"]));
+    // A visit is a political actor's: migrants, passengers, tourists, police on a call or
+    // marching protesters "arriving in" a place make no CAMEO visit.
+    let visitor = match e.code.as_str() {
+        "042" => Some(src),
+        "043" => e.target.as_ref(),
+        _ => None,
+    };
+    let no_visit = visitor.is_some_and(not_a_visitor);
+    civilian_force
+        || figurative_fight
+        || routine
+        || protect
+        || defend
+        || private_wish
+        || standing_mission
+        || shown_not_protested
+        || no_visit
 }
 
 /// A country mention written as the country's name or abbreviation ("Iraq", "U.S."), not
