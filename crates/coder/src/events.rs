@@ -891,6 +891,73 @@ mod tests {
             .all(|e| e.1 != "SYR"));
     }
 
+    /// Hyphenated words match whether the tokenizer keeps them whole (rules) or splits them
+    /// at the hyphen (the model), and a hyphenated modifier does not break a trigger.
+    #[test]
+    fn hyphenated_words_match_however_tokenized() {
+        let specs = &[
+            ("North Korea", "PRK", Country),
+            ("Japan", "JPN", Country),
+            ("Iran", "IRN", Country),
+            ("activist", "DZAHRI", ActorKind::Agent),
+        ];
+        for code in [code_text, code_parsed] {
+            assert_eq!(
+                code(
+                    "North Korea test-fired a missile near Japan on Sunday.",
+                    specs
+                ),
+                vec![t("PRK", "JPN", "150")]
+            );
+            assert_eq!(
+                code("Iran held live-fire drills on Sunday.", specs),
+                vec![t("IRN", "", "150")]
+            );
+            assert_eq!(
+                code(
+                    "The activist staged a 24-hour hunger strike in prison.",
+                    specs
+                ),
+                vec![t("DZAHRI", "", "142")]
+            );
+        }
+    }
+
+    /// A bombing no one is named for is coded, as the CAMEO manual does, with the
+    /// unidentified armed forces of the country where it happened; an accidental blast is
+    /// no attack, and an air strike with no attacker stays uncoded.
+    #[test]
+    fn an_unattributed_bombing_is_by_unidentified_forces() {
+        assert_eq!(
+            code_pipeline(
+                "At least three Iraqi civilians have been killed in a suicide car bombing in central Baghdad, Iraqi police said."
+            ),
+            vec![t("IRQUAF", "IRQCVL", "183")]
+        );
+        // The subject past its adjuncts; the place after the noun, not the victims'.
+        assert_eq!(
+            code_pipeline(
+                "A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier."
+            ),
+            vec![t("IRQUAF", "USAMIL", "183")]
+        );
+        assert_eq!(
+            code_pipeline("A car bomb exploded in Beirut on Monday, killing a journalist."),
+            vec![t("LBNUAF", "LBNMED", "183")]
+        );
+        assert!(
+            code_pipeline("Five people died in a blast at a chemical plant in Tianjin.").is_empty()
+        );
+        assert!(
+            code_pipeline("Three civilians were wounded in an air strike in Idlib.").is_empty()
+        );
+        // A named attacker keeps the attack.
+        assert_eq!(
+            code_pipeline("Two soldiers were killed in a Taliban bombing in Kandahar."),
+            vec![t("IMGTAL", "AFGMIL", "183")]
+        );
+    }
+
     /// Names written with a possessive ("People's Republic of China") are one actor.
     #[test]
     fn possessive_inside_a_name() {

@@ -126,6 +126,25 @@ const VICTIM_VERBS: &[&str] = &[
     "killed", "wounded", "injured", "hurt", "maimed", "died", "dead",
 ];
 
+/// Weapons that make a blast an attack ("bomb blast", "minefield explosion").
+const WEAPON_WORDS: &[&str] = &[
+    "bomb",
+    "car",
+    "suicide",
+    "mine",
+    "landmine",
+    "minefield",
+    "grenade",
+    "rocket",
+    "mortar",
+    "shell",
+    "ied",
+    "explosives",
+    "roadside",
+    "booby-trap",
+    "booby",
+];
+
 /// Words that end a clause for the searches to the right of a trigger.
 const STOP_R: &[&str] = &[
     ";",
@@ -1131,10 +1150,13 @@ impl<'a> Coder<'a> {
         out.extend(extra);
     }
 
-    /// "Four children were killed in Israeli tank shelling", "Israeli shelling killed four
-    /// children": an attack noun whose attacker is named by a modifier (or "by X") and
-    /// whose victims are the subject of a passive "killed/wounded in", or the object of an
-    /// active "killed/wounded", is that attack against the victims.
+    /// "Four children were killed in Israeli tank shelling", "Israeli shelling near Gaza
+    /// killed four children", "a car bomb exploded in Beirut, killing a journalist": an
+    /// attack noun whose victims are the subject of a passive "killed/wounded in", the object
+    /// of an active "killed/wounded", or follow "killing". Its attacker is named by a
+    /// modifier or "by X"; a bombing, shooting or kidnapping whose perpetrator is not named
+    /// is coded, as the CAMEO manual does, with the unidentified armed forces (UAF) of the
+    /// country where it happened.
     fn victims_of_attacks(&self, sent: &Sent, insts: &[Inst], out: &mut Vec<RawEvent>) {
         if self.dict.replaced_builtin {
             return;
@@ -1193,9 +1215,6 @@ impl<'a> Coder<'a> {
                     .then(|| self.find_group(sent, act.end + 1, false))
                     .flatten()
             });
-            let Some(attacker) = attacker else {
-                continue;
-            };
             let victims = if matches!(lead_word, Some("in" | "during")) {
                 // "... were killed (on Friday) in ...": the passive victim verb before it.
                 let l = lead.unwrap_or(0);
@@ -1216,19 +1235,43 @@ impl<'a> Coder<'a> {
                 let mut pseudo = Inst::bare_verb(v, a);
                 pseudo.passive = true;
                 self.subject(sent, &pseudo)
-            } else if lead.is_none_or(|l| l + 1 == attacker.start.min(act.head))
-                && !out
-                    .iter()
-                    .any(|e| sent.offs.get(act.end).is_some_and(|o| o.0 == e.verb_start))
-                && sent
-                    .words
-                    .get(act.end)
-                    .is_some_and(|w| is(VICTIM_VERBS, w) && w != "died" && w != "dead")
+            } else if let Some(v) = lead
+                .is_none_or(|l| {
+                    attacker
+                        .as_ref()
+                        .map_or(is(&[",", "when", "as", "after"], &sent.words[l]), |g| {
+                            l + 1 == g.start.min(act.head)
+                        })
+                })
+                .then(|| verb_after_subject(sent, act.end))
+                .flatten()
+                .filter(|&v| !out.iter().any(|e| e.verb_start == sent.offs[v].0))
             {
-                // "Israeli shelling killed four children".
-                self.find_group(sent, act.end + 1, true)
+                let w = sent.words[v].as_str();
+                if is(VICTIM_VERBS, w) && w != "died" && w != "dead" {
+                    // "Israeli shelling (near Gaza) killed four children".
+                    self.find_group(sent, v + 1, true)
+                } else if detonation_at(sent, v) {
+                    // "A car bomb exploded in Beirut, killing a journalist".
+                    (v + 1..n)
+                        .take_while(|&k| !is(STOP_R, &sent.words[k]))
+                        .find(|&k| is(&["killing", "wounding", "injuring"], &sent.words[k]))
+                        .and_then(|k| self.find_group(sent, k + 1, true))
+                } else {
+                    continue;
+                }
             } else {
                 continue;
+            };
+            let attacker = match attacker {
+                Some(g) => g,
+                None if code.starts_with("18") => {
+                    match self.unidentified_attacker(sent, act, victims.as_ref()) {
+                        Some(g) => g,
+                        None => continue,
+                    }
+                }
+                None => continue,
             };
             let targets: Vec<Option<ActorMention>> = match victims {
                 Some(g) => g.actors.into_iter().map(Some).collect(),
@@ -1253,10 +1296,73 @@ impl<'a> Coder<'a> {
         out.extend(extra);
     }
 
+    /// The unidentified armed forces (`<country>UAF`) behind an attack no one is named for:
+    /// of the country of the first place the sentence names, else of the victims' country.
+    fn unidentified_attacker(
+        &self,
+        sent: &Sent,
+        act: &Inst,
+        victims: Option<&Group>,
+    ) -> Option<Group> {
+        // A bare blast or explosion may be an accident ("died in a blast at a chemical
+        // plant"): it is an attack only when a modifier names the weapon.
+        if matches!(sent.words.get(act.end - 1)?.as_str(), "blast" | "explosion")
+            && !(act.head.saturating_sub(3)..act.end - 1).any(|q| is(WEAPON_WORDS, &sent.words[q]))
+        {
+            return None;
+        }
+        let (from, to) = (sent.offs.first()?.0, sent.offs.last()?.1);
+        let at = sent.offs.get(act.head)?.0;
+        let gaz = &self.ctx.kb.gazetteer;
+        let in_sentence = || {
+            self.ctx
+                .places
+                .iter()
+                .filter(move |p| p.start >= from && p.end <= to)
+        };
+        // Where it happened comes after the noun ("a bombing in Baghdad"); a place before
+        // it may only qualify a victim ("an anti-Syria journalist", "a tourist from
+        // Canada"), so the victims' country comes first then.
+        let country = in_sentence()
+            .filter(|p| p.start > at)
+            .find_map(|p| gaz.alpha3_of(&p.country))
+            .map(str::to_string)
+            .or_else(|| {
+                victims
+                    .and_then(|g| g.actors.first())
+                    .and_then(|a| a.country.clone())
+                    .filter(|c| c != "---")
+            })
+            .or_else(|| {
+                in_sentence()
+                    .find_map(|p| gaz.alpha3_of(&p.country))
+                    .map(str::to_string)
+            })?;
+        let text = sent.words.get(act.head..act.end)?.join(" ");
+        Some(Group {
+            actors: vec![ActorMention {
+                text,
+                code: format!("{country}UAF"),
+                country: Some(country),
+                sectors: vec!["UAF".to_string()],
+                name: None,
+                kind: ActorKind::Agent,
+                sentence: sent.mentions.first().map_or(0, |m| m.0.sentence),
+                start: sent.offs.get(act.head)?.0,
+                end: sent.offs.get(act.end - 1)?.1,
+                token_start: 0,
+                token_end: 0,
+            }],
+            start: act.head,
+            end: act.end,
+        })
+    }
+
     /// Every trigger occurrence, longest first, without overlaps, in sentence order.
     fn find_triggers(&self, sent: &Sent) -> Vec<Inst> {
         let n = sent.words.len();
-        let mut cands: Vec<(usize, Vec<usize>, FormRef, Option<Group>)> = Vec::new();
+        // (head, positions, form, inner object, dictionary words matched)
+        let mut cands: Vec<(usize, Vec<usize>, FormRef, Option<Group>, usize)> = Vec::new();
         for k in 0..n {
             let w = &sent.words[k];
             if w.is_empty() || !w.as_bytes()[0].is_ascii_alphabetic() {
@@ -1267,21 +1373,35 @@ impl<'a> Coder<'a> {
                     continue;
                 };
                 if let Some((positions, inner)) = self.match_rest(sent, k, t.kind, &t.rest) {
-                    cands.push((k, positions, *fr, inner));
+                    let words = t.rest.len() + 1;
+                    cands.push((k, positions, *fr, inner, words));
+                }
+            }
+            // "test - fired", "sit - in": a hyphenated word the statistical tokenizer split.
+            if let Some(joined) = hyphen_joined(sent, k) {
+                for fr in self.dict.lookup(&joined) {
+                    let Some(t) = self.dict.triggers.get(fr.trigger as usize) else {
+                        continue;
+                    };
+                    if let Some((rest, inner)) = self.match_rest(sent, k + 2, t.kind, &t.rest) {
+                        let mut positions = vec![k + 1, k + 2];
+                        positions.extend(rest);
+                        let words = t.rest.len() + 1;
+                        cands.push((k, positions, *fr, inner, words));
+                    }
                 }
             }
         }
         // Longest trigger first; of two as long, the tighter one ("offered its troops to
         // Lebanon to help": "offer troops", not "offer ... help").
         cands.sort_by(|a, b| {
-            b.1.len()
-                .cmp(&a.1.len())
+            b.4.cmp(&a.4)
                 .then(a.0.cmp(&b.0))
                 .then(a.1.last().cmp(&b.1.last()))
         });
         let mut used = vec![false; n];
         let mut insts = Vec::new();
-        for (head, positions, fr, inner) in cands {
+        for (head, positions, fr, inner, _) in cands {
             if used[head] || positions.iter().any(|&p| used[p]) {
                 continue;
             }
@@ -1334,6 +1454,12 @@ impl<'a> Coder<'a> {
                     found = Some(q);
                     break;
                 }
+                if hyphen_joined(sent, q).is_some_and(|j| is_hit(alts, &j)) {
+                    // "held live - fire drills" as the statistical tokenizer splits it.
+                    positions.extend([q, q + 1]);
+                    found = Some(q + 2);
+                    break;
+                }
                 if kind == TriggerKind::Verb && inner.is_none() {
                     if let Some(_mi) = sent.start_at[q] {
                         // "is Syria's ally against": a possessive modifies a noun, it is
@@ -1356,6 +1482,10 @@ impl<'a> Coder<'a> {
                 if is(STOP_R, w) || w == "," || w == "." {
                     break;
                 }
+                if w == "-" {
+                    // A hyphenated modifier is one word ("staged a 24-hour hunger strike").
+                    limit += 2;
+                }
                 q += 1;
             }
             let q = found?;
@@ -1375,7 +1505,13 @@ impl<'a> Coder<'a> {
         fr: FormRef,
         inner: Option<Group>,
     ) -> Option<Inst> {
-        let tag = sent.tags[head].as_str();
+        // A split hyphenated verb is inflected on its last part ("test - fired").
+        let tag_at = if end >= head + 3 && hyphen_joined(sent, head).is_some() {
+            head + 2
+        } else {
+            head
+        };
+        let tag = sent.tags[tag_at].as_str();
         let prev = if head > 0 {
             sent.words[head - 1].as_str()
         } else {
@@ -2990,6 +3126,38 @@ impl<'a> Coder<'a> {
     }
 }
 
+/// The finite verb of the clause whose subject ends before `from`, past adjuncts
+/// ("A roadside bombing near the town of Samarra on Sunday killed"): the first verb within
+/// ten tokens, or None at a clause boundary.
+fn verb_after_subject(sent: &Sent, from: usize) -> Option<usize> {
+    let n = sent.words.len();
+    (from..n.min(from + 10))
+        .take_while(|&q| {
+            !is(STOP_R, &sent.words[q]) && !matches!(sent.words[q].as_str(), "," | ".")
+        })
+        .find(|&q| {
+            let tag = sent.tags[q].as_str();
+            matches!(tag, "VBD" | "VBZ" | "VBP" | "MD") || (tag == "VBN" && q == from)
+        })
+        .map(|q| {
+            // "has killed": the participle after the auxiliary.
+            (q + 1..n.min(q + 3))
+                .find(|&v| sent.tags[v] == "VBN" && is(VICTIM_VERBS, &sent.words[v]))
+                .unwrap_or(q)
+        })
+}
+
+/// A bomb going off: "exploded", "went off", "detonated", "ripped/tore through".
+fn detonation_at(sent: &Sent, v: usize) -> bool {
+    let next = sent.words.get(v + 1).map(String::as_str);
+    match sent.words[v].as_str() {
+        "exploded" | "explodes" | "detonated" | "blew" => true,
+        "went" | "goes" => next == Some("off"),
+        "ripped" | "tore" | "rips" | "tears" => next == Some("through"),
+        _ => false,
+    }
+}
+
 /// Whether the preposition at `q` only qualifies a number ("over 150 prisoners", "up to
 /// 4,000 troops", "more than 20 people", "at least 30"): the object still follows.
 fn quantifier_at(sent: &Sent, q: usize) -> bool {
@@ -3081,21 +3249,52 @@ const REPORTING: &[&str] = &[
 
 /// Length of `alt` if it ends at `q` in `words`.
 fn ends_at(words: &[String], q: usize, alt: &[String]) -> Option<usize> {
-    let len = alt.len();
-    if len == 0 || q + 1 < len {
+    if alt.is_empty() {
         return None;
     }
-    let s = q + 1 - len;
-    (words[s..=q].iter().zip(alt).all(|(w, a)| w == a)).then_some(len)
+    // A hyphenated word may span three tokens ("cease - fire"), so try each start.
+    let widest = alt.len() + 2 * alt.iter().filter(|a| a.contains('-')).count();
+    (q.saturating_sub(widest - 1)..=q)
+        .find_map(|s| starts_at(words, s, alt).filter(|&len| s + len == q + 1))
 }
 
-/// Length of `alt` if it starts at `q` in `words`.
+/// Number of tokens `alt` covers if it starts at `q` in `words`. A hyphenated word matches
+/// one token ("cease-fire") or, as the statistical tokenizer splits it, three ("cease", "-",
+/// "fire").
 fn starts_at(words: &[String], q: usize, alt: &[String]) -> Option<usize> {
-    let len = alt.len();
-    if len == 0 || q + len > words.len() {
+    if alt.is_empty() {
         return None;
     }
-    (words[q..q + len].iter().zip(alt).all(|(w, a)| w == a)).then_some(len)
+    let mut k = q;
+    for a in alt {
+        if words.get(k) == Some(a) {
+            k += 1;
+        } else {
+            k += hyphen_split_len(words, k, a)?;
+        }
+    }
+    Some(k - q)
+}
+
+/// The word "a-b" when tokens `q..q+3` are "a", "-", "b" written without spaces.
+fn hyphen_joined(sent: &Sent, q: usize) -> Option<String> {
+    let (a, h, b) = (
+        sent.words.get(q)?,
+        sent.words.get(q + 1)?,
+        sent.words.get(q + 2)?,
+    );
+    let contiguous =
+        sent.offs[q].1 == sent.offs[q + 1].0 && sent.offs[q + 1].1 == sent.offs[q + 2].0;
+    (h == "-" && contiguous && !a.is_empty() && !b.is_empty()).then(|| format!("{a}-{b}"))
+}
+
+/// 3 if `word` ("cease-fire") stands at `q` split at its hyphen ("cease", "-", "fire").
+fn hyphen_split_len(words: &[String], q: usize, word: &str) -> Option<usize> {
+    let (a, b) = word.split_once('-')?;
+    (words.get(q).map(String::as_str) == Some(a)
+        && words.get(q + 1).map(String::as_str) == Some("-")
+        && words.get(q + 2).map(String::as_str) == Some(b))
+    .then_some(3)
 }
 
 /// Sectors of actors that do not use force themselves.
@@ -3160,6 +3359,16 @@ fn everyday_sense(e: &RawEvent) -> bool {
         && (e.rule.starts_with("V.fight.") || e.rule.starts_with("V.battle."))
         && !sectors_any_in(src, ARMED_SECTORS)
         && src.kind != ActorKind::Group;
+    // "The government was launching an anti-cholera campaign": a campaign or operation
+    // against no one, by officials rather than forces, is no combat.
+    let civil_campaign = targetless
+        && e.code == "190"
+        && (e.rule.contains("_campaign") || e.rule.contains("_operation"))
+        && !sectors_any_in(src, ARMED_SECTORS)
+        && !matches!(
+            src.kind,
+            ActorKind::Group | ActorKind::Country | ActorKind::Metonym
+        );
     // Doctors or police "investigating" an outbreak or a death, teachers "considering" a
     // career, with no one acted upon.
     let non_political = sectors_all_in(src, NON_POLITICAL_SECTORS);
@@ -3203,6 +3412,7 @@ fn everyday_sense(e: &RawEvent) -> bool {
     let no_visit = visitor.is_some_and(not_a_visitor);
     civilian_force
         || figurative_fight
+        || civil_campaign
         || routine
         || protect
         || defend
@@ -3456,5 +3666,31 @@ fn emit(out: &mut Vec<RawEvent>, e: &Emit) {
                 push(t, Some(s), e.code, e.rule);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        s.split(' ').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn frame_words_match_split_hyphens() {
+        let alt = words("a cease-fire");
+        assert_eq!(
+            starts_at(&words("agreed to a cease-fire ."), 2, &alt),
+            Some(2)
+        );
+        assert_eq!(
+            starts_at(&words("agreed to a cease - fire ."), 2, &alt),
+            Some(4)
+        );
+        assert_eq!(starts_at(&words("agreed to a cease fire ."), 2, &alt), None);
+        assert_eq!(ends_at(&words("a cease - fire between"), 3, &alt), Some(4));
+        assert_eq!(ends_at(&words("a cease-fire between"), 1, &alt), Some(2));
+        assert_eq!(ends_at(&words("the fire between"), 1, &alt), None);
     }
 }
