@@ -395,6 +395,17 @@ impl Inst {
     }
 }
 
+/// A trigger matched at `head` before the choice among overlapping ones.
+struct Candidate {
+    head: usize,
+    /// Tokens of the trigger after its head.
+    positions: Vec<usize>,
+    form: FormRef,
+    inner: Option<Group>,
+    /// Dictionary words matched: a hyphenated word split in three tokens counts once.
+    words: usize,
+}
+
 /// An argument as the parse sees it.
 enum Arg {
     Actor(Group),
@@ -1361,8 +1372,7 @@ impl<'a> Coder<'a> {
     /// Every trigger occurrence, longest first, without overlaps, in sentence order.
     fn find_triggers(&self, sent: &Sent) -> Vec<Inst> {
         let n = sent.words.len();
-        // (head, positions, form, inner object, dictionary words matched)
-        let mut cands: Vec<(usize, Vec<usize>, FormRef, Option<Group>, usize)> = Vec::new();
+        let mut cands: Vec<Candidate> = Vec::new();
         for k in 0..n {
             let w = &sent.words[k];
             if w.is_empty() || !w.as_bytes()[0].is_ascii_alphabetic() {
@@ -1373,8 +1383,13 @@ impl<'a> Coder<'a> {
                     continue;
                 };
                 if let Some((positions, inner)) = self.match_rest(sent, k, t.kind, &t.rest) {
-                    let words = t.rest.len() + 1;
-                    cands.push((k, positions, *fr, inner, words));
+                    cands.push(Candidate {
+                        head: k,
+                        positions,
+                        form: *fr,
+                        inner,
+                        words: t.rest.len() + 1,
+                    });
                 }
             }
             // "test - fired", "sit - in": a hyphenated word the statistical tokenizer split.
@@ -1386,8 +1401,13 @@ impl<'a> Coder<'a> {
                     if let Some((rest, inner)) = self.match_rest(sent, k + 2, t.kind, &t.rest) {
                         let mut positions = vec![k + 1, k + 2];
                         positions.extend(rest);
-                        let words = t.rest.len() + 1;
-                        cands.push((k, positions, *fr, inner, words));
+                        cands.push(Candidate {
+                            head: k,
+                            positions,
+                            form: *fr,
+                            inner,
+                            words: t.rest.len() + 1,
+                        });
                     }
                 }
             }
@@ -1395,13 +1415,21 @@ impl<'a> Coder<'a> {
         // Longest trigger first; of two as long, the tighter one ("offered its troops to
         // Lebanon to help": "offer troops", not "offer ... help").
         cands.sort_by(|a, b| {
-            b.4.cmp(&a.4)
-                .then(a.0.cmp(&b.0))
-                .then(a.1.last().cmp(&b.1.last()))
+            b.words
+                .cmp(&a.words)
+                .then(a.head.cmp(&b.head))
+                .then(a.positions.last().cmp(&b.positions.last()))
         });
         let mut used = vec![false; n];
         let mut insts = Vec::new();
-        for (head, positions, fr, inner, _) in cands {
+        for Candidate {
+            head,
+            positions,
+            form: fr,
+            inner,
+            ..
+        } in cands
+        {
             if used[head] || positions.iter().any(|&p| used[p]) {
                 continue;
             }
