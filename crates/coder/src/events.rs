@@ -891,6 +891,24 @@ mod tests {
             .all(|e| e.1 != "SYR"));
     }
 
+    /// A restriction imposed or lifted in a place weighs on that place's country; a source's
+    /// own country is no target of it. A noun after a determiner is no verb ("all rallies").
+    #[test]
+    fn restrictions_in_a_place_target_its_country() {
+        assert_eq!(
+            code_pipeline("Sudan's government on Sunday lifted a state of emergency in West Darfur State."),
+            vec![t("SDNGOV", "SDN", "081")]
+        );
+        assert_eq!(
+            code_pipeline("The army imposed a curfew in Kashmir."),
+            vec![t("INDMIL", "IND", "1721")]
+        );
+        assert_eq!(
+            code_pipeline("Egypt banned all rallies in Cairo."),
+            vec![t("EGY", "", "172")]
+        );
+    }
+
     /// Hyphenated words match whether the tokenizer keeps them whole (rules) or splits them
     /// at the hyphen (the model), and a hyphenated modifier does not break a trigger.
     #[test]

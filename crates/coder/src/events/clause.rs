@@ -924,6 +924,21 @@ impl<'a> Coder<'a> {
                         rule.push_str("+place");
                     }
                 }
+                if targets.is_empty()
+                    && (code.starts_with("172") || code == "081")
+                    && !self.dict.replaced_builtin
+                {
+                    // "lifted the state of emergency in West Darfur", "imposed a curfew in
+                    // Abidjan": restrictions weigh on the place's people, its country.
+                    // (Not a source's own code: "Egypt banned rallies in Cairo" stays Egypt's.)
+                    if let Some(c) = self
+                        .restricted_country(&sent, match_end.max(inst.end))
+                        .filter(|c| !sources.iter().any(|s| s.code == c.code))
+                    {
+                        targets.push(c);
+                        rule.push_str("+place");
+                    }
+                }
                 emit(
                     &mut out,
                     &Emit {
@@ -1575,6 +1590,12 @@ impl<'a> Coder<'a> {
                 Some(inst)
             }
             TriggerKind::Verb => {
+                // "banned all rallies": a word tagged as a noun after a determiner is one.
+                if tag.starts_with("NN")
+                    && (is(DETERMINERS, prev) || is(&["all", "some", "many", "several"], prev))
+                {
+                    return None;
+                }
                 // "Moscow's pledge": a possessive makes it a noun.
                 if head > 0
                     && (sent.tags[head - 1] == "POS"
@@ -2744,6 +2765,31 @@ impl<'a> Coder<'a> {
             q += 1;
         }
         None
+    }
+
+    /// The country of the place a restriction applies in: "in/across/throughout <place>"
+    /// within the clause after `from`.
+    fn restricted_country(&self, sent: &Sent, from: usize) -> Option<ActorMention> {
+        let n = sent.words.len();
+        let q = (from..n.min(from + 6))
+            .take_while(|&q| !is(STOP_R, &sent.words[q]) && sent.words[q] != ",")
+            .find(|&q| is(&["in", "across", "throughout"], &sent.words[q]))?;
+        let mut at = q + 1;
+        if sent.words.get(at).is_some_and(|w| w == "the") {
+            at += 1;
+            // "in the town of Kisumu".
+            if sent.words.get(at + 1).is_some_and(|w| w == "of")
+                && sent.words.get(at).is_some_and(|w| {
+                    is(
+                        &["town", "city", "village", "province", "region", "district"],
+                        w,
+                    )
+                })
+            {
+                at += 2;
+            }
+        }
+        self.place_country_at(sent, at)
     }
 
     /// The country of the gazetteer place starting at token `q`, as a country actor.
