@@ -896,7 +896,9 @@ mod tests {
     #[test]
     fn restrictions_in_a_place_target_its_country() {
         assert_eq!(
-            code_pipeline("Sudan's government on Sunday lifted a state of emergency in West Darfur State."),
+            code_pipeline(
+                "Sudan's government on Sunday lifted a state of emergency in West Darfur State."
+            ),
             vec![t("SDNGOV", "SDN", "081")]
         );
         assert_eq!(
@@ -918,6 +920,7 @@ mod tests {
             ("Japan", "JPN", Country),
             ("Iran", "IRN", Country),
             ("activist", "DZAHRI", ActorKind::Agent),
+            ("Turkey", "TUR", Country),
         ];
         for code in [code_text, code_parsed] {
             assert_eq!(

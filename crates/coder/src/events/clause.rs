@@ -1388,16 +1388,15 @@ impl<'a> Coder<'a> {
     fn find_triggers(&self, sent: &Sent) -> Vec<Inst> {
         let n = sent.words.len();
         let mut cands: Vec<Candidate> = Vec::new();
-        for k in 0..n {
-            let w = &sent.words[k];
-            if w.is_empty() || !w.as_bytes()[0].is_ascii_alphabetic() {
-                continue;
-            }
-            for fr in self.dict.lookup(w) {
+        // Candidates for `form`, a dictionary spelling of tokens `k..=last`.
+        let mut add = |form: &str, k: usize, last: usize| {
+            for fr in self.dict.lookup(form) {
                 let Some(t) = self.dict.triggers.get(fr.trigger as usize) else {
                     continue;
                 };
-                if let Some((positions, inner)) = self.match_rest(sent, k, t.kind, &t.rest) {
+                if let Some((rest, inner)) = self.match_rest(sent, last, t.kind, &t.rest) {
+                    let mut positions: Vec<usize> = (k + 1..=last).collect();
+                    positions.extend(rest);
                     cands.push(Candidate {
                         head: k,
                         positions,
@@ -1407,23 +1406,22 @@ impl<'a> Coder<'a> {
                     });
                 }
             }
+        };
+        for k in 0..n {
+            let w = &sent.words[k];
+            if w.is_empty() || !w.as_bytes()[0].is_ascii_alphabetic() {
+                continue;
+            }
+            add(w, k, k);
+            // "re-opened": the dictionary writes "reopen".
+            if let Some(r) = w.strip_prefix("re-") {
+                add(&format!("re{r}"), k, k);
+            }
             // "test - fired", "sit - in": a hyphenated word the statistical tokenizer split.
             if let Some(joined) = hyphen_joined(sent, k) {
-                for fr in self.dict.lookup(&joined) {
-                    let Some(t) = self.dict.triggers.get(fr.trigger as usize) else {
-                        continue;
-                    };
-                    if let Some((rest, inner)) = self.match_rest(sent, k + 2, t.kind, &t.rest) {
-                        let mut positions = vec![k + 1, k + 2];
-                        positions.extend(rest);
-                        cands.push(Candidate {
-                            head: k,
-                            positions,
-                            form: *fr,
-                            inner,
-                            words: t.rest.len() + 1,
-                        });
-                    }
+                add(&joined, k, k + 2);
+                if w == "re" {
+                    add(&format!("re{}", sent.words[k + 2]), k, k + 2);
                 }
             }
         }
