@@ -1486,6 +1486,12 @@ impl<'a> Coder<'a> {
         };
         for alts in rest {
             let gap = if kind == TriggerKind::Noun { 1 } else { 4 };
+            let particle = alts.iter().all(|a| {
+                is(
+                    &["in", "on", "at", "into", "onto", "upon", "with", "for"],
+                    a,
+                )
+            });
             let mut q = pos;
             let mut limit = pos + gap;
             let mut found = None;
@@ -1519,6 +1525,15 @@ impl<'a> Coder<'a> {
                             continue;
                         }
                     }
+                }
+                // "gave $200 million in aid" is no "give in": a particle that is a
+                // preposition does not reach past a common noun outside an actor.
+                if particle
+                    && ((sent.tags[q].starts_with("NN") && !sent.tags[q].starts_with("NNP"))
+                        || matches!(sent.tags[q].as_str(), "CD" | "$"))
+                    && sent.mention_of[q].is_none()
+                {
+                    break;
                 }
                 if is(STOP_R, w) || w == "," || w == "." {
                     break;
