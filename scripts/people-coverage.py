@@ -51,7 +51,7 @@ NOT_AN_OFFICE = [
     ("KSV", "HOG", "2000", "2002-03-03", "UN administration"),
     ("KSV", "FM", "2000", "2008-02-16", "UN administration"),
     ("KSV", "DM", "2000", "2019-03-03", "UN administration, then no army"),
-    ("KSV", "IM", "2000", "2002-03-03", "UN administration"),
+    ("KSV", "IM", "2000", "2005-12-31", "UN administration; policing stayed an UNMIK reserved power until the Ministry of Internal Affairs was created at the end of 2005"),
     ("IRQ", "HOS", "2003-04-10", "2004-06-27", "Coalition Provisional Authority"),
     ("IRQ", "HOG", "2003-04-10", "2004-06-27", "Coalition Provisional Authority"),
     ("LBN", "HOS", "2007-11-24", "2008-05-24", "vacant"),
