@@ -51,7 +51,7 @@ NOT_AN_OFFICE = [
     ("KSV", "HOG", "2000", "2002-03-03", "UN administration"),
     ("KSV", "FM", "2000", "2008-02-16", "UN administration"),
     ("KSV", "DM", "2000", "2019-03-03", "UN administration, then no army"),
-    ("KSV", "IM", "2000", "2002-03-03", "UN administration"),
+    ("KSV", "IM", "2000", "2005-12-31", "UN administration; policing stayed an UNMIK reserved power until the Ministry of Internal Affairs was created at the end of 2005"),
     ("IRQ", "HOS", "2003-04-10", "2004-06-27", "Coalition Provisional Authority"),
     ("IRQ", "HOG", "2003-04-10", "2004-06-27", "Coalition Provisional Authority"),
     ("LBN", "HOS", "2007-11-24", "2008-05-24", "vacant"),
@@ -103,6 +103,8 @@ NOT_AN_OFFICE = [
     ("YEM", "DM", "2015-04-01", "2018-11-06", "vacant while al-Subaihi was held by the Houthis"),
     ("SDN", "HOG", "2022-01-03", "2025-04-29", "vacant after Hamdok resigned; caretaker ministers ran the cabinet"),
     ("RWA", "IM", "2016-10-05", "2019-11-03", "internal security ministry abolished; its duties went to the Justice ministry"),
+    ("HTI", "DM", "2000", "2011-10-17", "no defence ministry: the army was disbanded in 1995; the ministry was revived under Martelly"),
+    ("KOR", "IM", "2024-12-09", "2025-06-30", "vacant after Lee Sang-min resigned over the martial law; the vice-minister acted"),
     ("DZA", "DM", "2019-04-03", "2019-12-18", "held by the president; vacant under the interim head of state (deputy minister Gaid Salah ran it)"),
 ] + [("SSD", r, "2000", "2011-07-08", "not independent") for r in ROLES] + [
     ("AFG", r, "2000", "2001-12-21", "Taliban emirate, coded IMGTAL") for r in ROLES]
