@@ -1486,12 +1486,8 @@ impl<'a> Coder<'a> {
         };
         for alts in rest {
             let gap = if kind == TriggerKind::Noun { 1 } else { 4 };
-            let particle = alts.iter().all(|a| {
-                is(
-                    &["in", "on", "at", "into", "onto", "upon", "with", "for"],
-                    a,
-                )
-            });
+            // ("fired four shells at", "imposed sanctions on" take an object between.)
+            let particle = alts.iter().all(|a| a == "in");
             let mut q = pos;
             let mut limit = pos + gap;
             let mut found = None;
@@ -1526,8 +1522,8 @@ impl<'a> Coder<'a> {
                         }
                     }
                 }
-                // "gave $200 million in aid" is no "give in": a particle that is a
-                // preposition does not reach past a common noun outside an actor.
+                // "gave $200 million in aid" is no "give in": the particle "in" does not
+                // reach past a common noun or a quantity outside an actor.
                 if particle
                     && ((sent.tags[q].starts_with("NN") && !sent.tags[q].starts_with("NNP"))
                         || matches!(sent.tags[q].as_str(), "CD" | "$"))
