@@ -64,6 +64,29 @@ fn malformed(path: &Path, line: usize, reason: impl Into<String>) -> KnowledgeEr
     }
 }
 
+/// A word sequence and, when a word has an inner hyphen ("sit-in"), the same sequence with
+/// the hyphen as a token of its own ("sit - in"): the statistical tokenizer splits hyphenated
+/// words, the rule tokenizer keeps them whole.
+fn hyphen_variants(words: &str) -> Vec<String> {
+    let split = words
+        .split(' ')
+        .map(|w| {
+            let inner = w.trim_matches('-');
+            if inner.len() == w.len() && inner.contains('-') && !inner.contains("--") {
+                inner.replace('-', " - ")
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    if split == words {
+        vec![split]
+    } else {
+        vec![words.to_string(), split]
+    }
+}
+
 /// Expand a synset alternative list (`a b | &X | c`) into word sequences.
 fn expand_alts(dict: &VerbDictionary, text: &str, sep: char) -> Result<Vec<Vec<String>>, String> {
     let mut out = Vec::new();
@@ -78,7 +101,10 @@ fn expand_alts(dict: &VerbDictionary, text: &str, sep: char) -> Result<Vec<Vec<S
                 None => return Err(format!("unknown synset &{name}")),
             }
         } else {
-            out.push(alt.split_whitespace().map(norm_word).collect());
+            let words: Vec<String> = alt.split_whitespace().map(norm_word).collect();
+            for v in hyphen_variants(&words.join(" ")) {
+                out.push(v.split(' ').map(str::to_string).collect());
+            }
         }
     }
     if out.is_empty() {
@@ -228,13 +254,15 @@ pub(super) fn parse(dict: &mut VerbDictionary, text: &str, path: &Path) -> Vec<K
             if lemma.is_empty() {
                 continue;
             }
-            let t = dict.trigger(kind, &lemma);
-            for frame in &frames {
-                match build_pattern(dict, kind_letter, &lemma, frame, &code, modality) {
-                    Ok(p) => {
-                        dict.add_pattern(t, p);
+            for lemma in hyphen_variants(&lemma) {
+                let t = dict.trigger(kind, &lemma);
+                for frame in &frames {
+                    match build_pattern(dict, kind_letter, &lemma, frame, &code, modality) {
+                        Ok(p) => {
+                            dict.add_pattern(t, p);
+                        }
+                        Err(e) => warnings.push(malformed(path, line_no, e)),
                     }
-                    Err(e) => warnings.push(malformed(path, line_no, e)),
                 }
             }
         }
@@ -357,5 +385,27 @@ V x | 9a9 | +
         assert_eq!(d.irregular.get("hold").unwrap().0, vec!["held"]);
         let m = d.patterns.iter().find(|p| p.id == "M.pledge.to").unwrap();
         assert_eq!(m.modality, Some(Modality::Intent));
+    }
+
+    /// Hyphenated words also match as three tokens ("sit - in"), the statistical tokenizer's
+    /// split, in lemmas and in synset members alike.
+    #[test]
+    fn hyphenated_words_match_split() {
+        let mut d = VerbDictionary::default();
+        let text = "\
+&CF = cease-fire | truce
+V stage sit-in | 144 | _
+V sign | 057 | &CF
+";
+        let w = parse(&mut d, text, Path::new("t.txt"));
+        assert!(w.is_empty(), "{w:?}");
+        let ids: Vec<&str> = d.patterns.iter().map(|p| p.id.as_str()).collect();
+        assert!(ids.contains(&"V.stage_sit-in._"), "{ids:?}");
+        assert!(ids.contains(&"V.stage_sit_-_in._"), "{ids:?}");
+        let cf = d.synsets.get("cf").unwrap();
+        assert!(cf.contains(&vec!["cease".to_string(), "-".to_string(), "fire".to_string()]));
+        assert!(cf.contains(&vec!["cease-fire".to_string()]));
+        assert_eq!(hyphen_variants("pull out"), vec!["pull out".to_string()]);
+        assert_eq!(hyphen_variants("-x"), vec!["-x".to_string()]);
     }
 }
