@@ -403,7 +403,11 @@ V sign | 057 | &CF
         assert!(ids.contains(&"V.stage_sit-in._"), "{ids:?}");
         assert!(ids.contains(&"V.stage_sit_-_in._"), "{ids:?}");
         let cf = d.synsets.get("cf").unwrap();
-        assert!(cf.contains(&vec!["cease".to_string(), "-".to_string(), "fire".to_string()]));
+        assert!(cf.contains(&vec![
+            "cease".to_string(),
+            "-".to_string(),
+            "fire".to_string()
+        ]));
         assert!(cf.contains(&vec!["cease-fire".to_string()]));
         assert_eq!(hyphen_variants("pull out"), vec!["pull out".to_string()]);
         assert_eq!(hyphen_variants("-x"), vec!["-x".to_string()]);
