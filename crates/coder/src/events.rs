@@ -899,11 +899,11 @@ mod tests {
             code_pipeline(
                 "Sudan's government on Sunday lifted a state of emergency in West Darfur State."
             ),
-            vec![t("SDNGOV", "SDN", "081")]
+            vec![t("SDNGOV", "SDN", "0814")]
         );
         assert_eq!(
             code_pipeline("The army imposed a curfew in Kashmir."),
-            vec![t("INDMIL", "IND", "1721")]
+            vec![t("INDMIL", "IND", "1723")]
         );
         assert_eq!(
             code_pipeline("Egypt banned all rallies in Cairo."),
@@ -1324,6 +1324,70 @@ mod tests {
                 vec![t("IRN", "IRQ", "194")]
             );
             assert!(code("Iran launched a rocket into space.", IRAN_IRAQ).is_empty());
+        }
+    }
+
+    /// Renewed, reimposed and resumed acts keep their family's code; curfews imposed are 1723
+    /// and martial law 1724; cyber attacks coerce (170); everyday senses of the re- verbs are none.
+    #[test]
+    fn renewed_acts_and_administrative_sanctions() {
+        for code in [code_text, code_parsed] {
+            assert_eq!(
+                code("Iran reimposed sanctions on Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "163")]
+            );
+            assert_eq!(
+                code("Iran resumed air strikes on Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "195")]
+            );
+            assert_eq!(
+                code("Iran renewed its call for talks with Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "026")]
+            );
+            assert_eq!(
+                code("Iran reopened its embassy in Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "050")]
+            );
+            assert_eq!(
+                code("Iran cut air links with Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "163")]
+            );
+            assert_eq!(
+                code("Iran launched a cyber attack on Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "170")]
+            );
+            assert_eq!(
+                code("Iran declared martial law.", IRAN_IRAQ),
+                vec![t("IRN", "", "1724")]
+            );
+            assert_eq!(
+                code("Iran lifted the curfew.", IRAN_IRAQ),
+                vec![t("IRN", "", "0813")]
+            );
+            assert_eq!(
+                code("Iran boycotted the elections.", IRAN_IRAQ),
+                vec![t("IRN", "", "143")]
+            );
+            assert!(code("Iran renewed its passport.", IRAN_IRAQ).is_empty());
+            assert!(code("Iran set fire to the car.", IRAN_IRAQ).is_empty());
+        }
+    }
+
+    /// Hyphenated triggers match whether the tokenizer keeps "sit-in" whole or splits it.
+    #[test]
+    fn hyphenated_triggers() {
+        let specs = &[("The opposition", "IRNOPP", Group)];
+        for code in [code_text, code_parsed] {
+            assert_eq!(
+                code("The opposition staged a sit-in.", specs),
+                vec![("IRNOPP".to_string(), String::new(), "144".to_string())]
+            );
+        }
+        for code in [code_text, code_parsed] {
+            assert_eq!(
+                code("Iran agreed to a cease-fire with Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "0356")]
+            );
         }
     }
 }

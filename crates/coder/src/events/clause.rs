@@ -925,7 +925,7 @@ impl<'a> Coder<'a> {
                     }
                 }
                 if targets.is_empty()
-                    && (code.starts_with("172") || code == "081")
+                    && (code.starts_with("172") || code.starts_with("081"))
                     && !self.dict.replaced_builtin
                 {
                     // "lifted the state of emergency in West Darfur", "imposed a curfew in
@@ -1410,6 +1410,10 @@ impl<'a> Coder<'a> {
         for k in 0..n {
             let w = &sent.words[k];
             if w.is_empty() || !w.as_bytes()[0].is_ascii_alphabetic() {
+                continue;
+            }
+            // "test - fired": the tail of a split hyphenated word is no word of its own.
+            if k >= 2 && hyphen_joined(sent, k - 2).is_some() {
                 continue;
             }
             add(w, k, k);
