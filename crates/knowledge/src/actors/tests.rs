@@ -952,3 +952,25 @@ fn ethnic_demonyms_are_residents() {
     ));
     assert!(has(&d, "Albanians protested.", on, "ALB"));
 }
+
+/// A party named for its country is the party, not the country ("United Russia"); a bare
+/// "Labour" (Labour Day, a Labour Ministry anywhere) is no British party. Unidentified
+/// gunmen are UAF, as the Phoenix agents code them.
+#[test]
+fn political_parties_and_gunmen() {
+    let d = dict();
+    let on = date("2016-06-10");
+    assert_eq!(
+        codes(&d, "United Russia won the election.", on),
+        vec![("United Russia".to_string(), "RUSPTY".to_string())]
+    );
+    assert_eq!(
+        codes(&d, "The Liberal Democratic Party of Japan won.", on),
+        vec![(
+            "Liberal Democratic Party of Japan".to_string(),
+            "JPNPTY".to_string()
+        )]
+    );
+    assert!(!has(&d, "Workers marched on Labour Day in Nairobi.", on, "GBRPTY"));
+    assert!(has(&d, "Gunmen killed three police officers in Baghdad.", on, "IRQUAF"));
+}
