@@ -2467,7 +2467,8 @@ fn street_name_word(t: &Token) -> bool {
 /// places its events on them. Each is located at the town it lies in, read from the
 /// text: the nearest town named after it in the same sentence ("Atlantic Avenue in Garden
 /// City"), else the nearest town or county before it, else the first town of the text,
-/// else the dateline. A street with no such town is left out (it has no coordinates).
+/// else the dateline, else the nearest state or province before it. A street with none of
+/// these is left out (it has no coordinates).
 /// Returns the streets in text order.
 fn streets(ctx: &DocContext) -> Vec<Street> {
     let tokens = &ctx.text.tokens;
@@ -2597,11 +2598,16 @@ fn streets(ctx: &DocContext) -> Vec<Street> {
             .and_then(|p| tokens.get(p))
             .map(lower)
             .unwrap_or_default();
-        let address_cue = matches!(prev_l.as_str(), "on" | "of" | "off" | "onto" | "at")
-            || (natural && LOCATIVE.contains(&prev_l.as_str()) && prev_l != "of")
-            || a.checked_sub(1)
-                .and_then(|p| tokens.get(p))
-                .is_some_and(|p| p.text.chars().all(|c| c.is_ascii_digit() || c == '-'));
+        // A street's cue is an address ("on", "block of", a house number); a feature's, a
+        // locative word other than "of" ("the songs of Lauryn Hill").
+        let address_cue = if natural {
+            LOCATIVE.contains(&prev_l.as_str()) && prev_l != "of"
+        } else {
+            matches!(prev_l.as_str(), "on" | "of" | "off" | "onto" | "at" | "in")
+                || a.checked_sub(1)
+                    .and_then(|p| tokens.get(p))
+                    .is_some_and(|p| p.text.chars().all(|c| c.is_ascii_digit() || c == '-'))
+        };
         // "Lauryn Hill", "of Juantissa Hill": a person's name, whatever the cue.
         let person = ner.says(a, b) == NerSays::Person;
         let ok = !METONYM_STREETS.contains(&key.as_str())
@@ -2648,6 +2654,15 @@ fn street_town(
         })
         .or_else(|| places.iter().find(local))
         .or(dateline)
+        // Only a state or province in view ("Pingle Drive" in an Oxfordshire story that
+        // names no town the gazetteer has): its division is the best the text says.
+        .or_else(|| {
+            places
+                .iter()
+                .filter(|p| p.feature == "A.ADM1")
+                .filter(|p| p.end <= start)
+                .max_by_key(|p| p.start)
+        })
         .cloned()
 }
 

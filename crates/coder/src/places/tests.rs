@@ -664,8 +664,16 @@ fn lakes_rivers_and_parks_missing_from_the_gazetteer_are_located_at_their_town()
         );
     }
     // A person's name ending in a feature word needs a locative cue.
-    let (p, _) = run("Lauryn Hill sang in Chicago.", None);
-    assert_eq!(texts(&p), vec!["Chicago"]);
+    for text in [
+        "Lauryn Hill sang in Chicago.",
+        "The songs of Lauryn Hill were played in Chicago.",
+    ] {
+        let (p, _) = run(text, None);
+        assert_eq!(texts(&p), vec!["Chicago"], "{text}");
+    }
+    // With only a state in view, a street is located at the state.
+    let (p, _) = run("In Ohio, a crash closed traffic in Pingle Drive.", None);
+    assert_eq!(texts(&p), vec!["Ohio", "Pingle Drive"]);
 }
 
 #[test]
