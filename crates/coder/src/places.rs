@@ -1763,9 +1763,19 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                     }
                 }
             }
+            // "Borno State", "Benue state": outside the US, where "Ohio State" is a
+            // university, a first-level division's name takes "state" as its own.
+            let state_suffix = next_l == "state"
+                && byte_len == last.byte_end - first.byte_start
+                && entries
+                    .iter()
+                    .any(|e| e.feature_code == "ADM1" && e.country != "US")
+                && !entries.iter().any(|e| e.country == "US")
+                && !sent.get(i + len + 1).is_some_and(is_capitalised);
             // "Rapides Parish": the suffix belongs to the toponym.
             let (tok_end, end_tok) = match (extended, next) {
                 (Some(x), _) => x,
+                (None, Some(n)) if state_suffix => (s0 + i + len + 1, n),
                 (None, Some(n))
                     if byte_len == last.byte_end - first.byte_start
                         && is_capitalised(n)
@@ -1786,6 +1796,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                             "county"
                                 | "parish"
                                 | "province"
+                                | "state"
                                 | "governorate"
                                 | "district"
                                 | "region"

@@ -705,3 +705,26 @@ fn a_bare_state_name_is_not_its_namesake_county() {
         texts(&p)
     );
 }
+
+#[test]
+fn a_state_suffix_outside_the_us_is_part_of_the_name() {
+    let (p, _) = run(
+        "Gunmen attacked villages in Benue state and in Borno State, Nigeria.",
+        None,
+    );
+    let got: Vec<(&str, &str)> = p
+        .iter()
+        .map(|p| (p.text.as_str(), p.feature.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Benue state", "A.ADM1"),
+            ("Borno State", "A.ADM1"),
+            ("Nigeria", "A.PCLI")
+        ]
+    );
+    // "Ohio State" is a university.
+    let (p, _) = run("Ohio State beat Michigan in Columbus, Ohio.", None);
+    assert!(!texts(&p).contains(&"Ohio State"), "{:?}", texts(&p));
+}
