@@ -1622,7 +1622,18 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 && !name_parts.contains_key(&key)
                 && !next.is_some_and(is_capitalised)
                 && entries.iter().any(|e| normalize(e.name) == key);
-            if says == NerSays::Person && !strong_cue && !known_place && !town_read_as_person {
+            // A country's name is no person's ("Sri Lanka's former president Chandrika
+            // Kumaratunga" read as one person), unless the text makes it one ("Chad Smith").
+            let country_in_person = entries.iter().any(|e| e.is_country())
+                && !surnames.contains(&key)
+                && !forenames.contains(&key)
+                && !name_parts.contains_key(&key);
+            if says == NerSays::Person
+                && !strong_cue
+                && !known_place
+                && !town_read_as_person
+                && !country_in_person
+            {
                 keep = false;
             }
             // ... unless the text names the place with a cue elsewhere ("in Egypt" beside a

@@ -728,3 +728,15 @@ fn a_state_suffix_outside_the_us_is_part_of_the_name() {
     let (p, _) = run("Ohio State beat Michigan in Columbus, Ohio.", None);
     assert!(!texts(&p).contains(&"Ohio State"), "{:?}", texts(&p));
 }
+
+#[test]
+fn a_country_inside_a_person_entity_is_still_the_country() {
+    // Sri(0) Lanka(1) 's(2) former(3) president(4) Chandrika(5) Kumaratunga(6) spoke(7) .(8)
+    let body = "Sri Lanka's former president Chandrika Kumaratunga spoke.";
+    let p = run_with_entities(body, &[("PERSON", 0, 7)]);
+    assert_eq!(texts(&p), vec!["Sri Lanka"]);
+    // ... but not when the text uses it as a name. Chad(0) Smith(1) scored(2) .(3) Chad(4)
+    let body = "Chad Smith scored. Chad celebrated.";
+    let p = run_with_entities(body, &[("PERSON", 0, 2), ("PERSON", 4, 5)]);
+    assert!(p.is_empty(), "{:?}", texts(&p));
+}
