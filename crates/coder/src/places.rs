@@ -1327,7 +1327,11 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 });
             let qualifies_prev =
                 prev_l == "," && out.last().is_some_and(|m| m.tok_end + 1 == s0 + i);
-            let after_street = prev_l == "," && i >= 1 && street_end.contains(&(s0 + i - 1));
+            // (Not in a list of streets: "Acadia Drive, Martin Court".)
+            let after_street = prev_l == ","
+                && i >= 1
+                && street_end.contains(&(s0 + i - 1))
+                && !next.is_some_and(is_capitalised);
             let mut keep = true;
             let entries = gaz.lookup(&key);
             let single = len == 1 && byte_len == first.text.len();
@@ -1617,6 +1621,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             };
             let town_read_as_person = single
                 && motion_cue
+                && prev_l != "the"
                 && !surnames.contains(&key)
                 && !forenames.contains(&key)
                 && !name_parts.contains_key(&key)

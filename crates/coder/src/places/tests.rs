@@ -619,6 +619,16 @@ fn a_town_after_a_street_address_is_a_place() {
         "{:?}",
         texts(&p)
     );
+    // A list of streets is no address.
+    let body = "Closed: Acadia Drive, Martin Court and Willow Run in Athens, Georgia.";
+    let text = RuleAnalyzer.analyze(body);
+    let k = text
+        .tokens
+        .iter()
+        .position(|t| t.text == "Martin")
+        .unwrap_or(0);
+    let p = run_with_entities(body, &[("PERSON", k, k + 2)]);
+    assert!(!texts(&p).contains(&"Martin"), "{:?}", texts(&p));
 }
 
 #[test]
