@@ -2480,18 +2480,23 @@ fn street_name_word(t: &Token) -> bool {
                 .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
         });
     }
+    // Streets are named after monarchs and saints ("King Edward Street", "Queen Street").
+    let royal = matches!(
+        bare,
+        "king" | "queen" | "prince" | "princess" | "saint" | "st" | "duke"
+    );
     is_capitalised(t)
         && t.text.chars().any(char::is_alphabetic)
-        && !TITLES.contains(&bare)
+        && (royal || !TITLES.contains(&bare))
         && !matches!(
             bare,
             "the" | "a" | "an" | "on" | "at" | "in" | "of" | "and" | "or"
         )
-        && (!NEVER.contains(&bare) || PLACE_PREFIX.contains(&bare))
+        && (royal || !NEVER.contains(&bare) || PLACE_PREFIX.contains(&bare))
 }
 
-/// Streets named in the text ("2400 block of Gillis Street", "on Main St."): the gazetteer has no streets, but they are toponyms, and local news
-/// places its events on them. Each is located at the town it lies in, read from the
+/// Streets named in the text ("2400 block of Gillis Street", "on Main St."): the gazetteer
+/// has no streets, but they are toponyms, and local news places its events on them. Each is located at the town it lies in, read from the
 /// text: the nearest town named after it in the same sentence ("Atlantic Avenue in Garden
 /// City"), else the nearest town or county before it, else the first town of the text,
 /// else the dateline, else the nearest state or province before it. A street with none of

@@ -578,6 +578,14 @@ fn streets_are_toponyms_located_at_their_town() {
         None,
     );
     assert_eq!(texts(&p), vec!["Washington Drive", "Arlington", "Texas"]);
+    let (p, _) = run(
+        "The road between King Edward Street and Queen Street in Paris, Ontario, closed.",
+        None,
+    );
+    assert_eq!(
+        texts(&p),
+        vec!["King Edward Street", "Queen Street", "Paris", "Ontario"]
+    );
 }
 
 #[test]
