@@ -788,7 +788,8 @@ const PLACE_PREFIX: &[&str] = &[
 const CONNECTOR: &[&str] = &[
     "of", "de", "del", "della", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "los",
     "las", "al", "el", "ad", "ar", "as", "an", "at", "az", "ash", "ath", "ul", "bin", "ibn",
-    "upon", "on", "am", "im", "sur", "y", "and", "the", "-", "'", "’", ".", "&",
+    "upon", "on", "am", "im", "sur", "y", "and", "the", "au", "aux", "en", "di", "-", "'", "’",
+    ".", "&",
 ];
 
 /// Verbs (and auxiliaries) after which a preceding country or capital is an actor.
@@ -1044,6 +1045,17 @@ fn lower(t: &Token) -> String {
     t.text.to_lowercase()
 }
 
+/// A name after an elided French or Italian article, "d'Ivoire", "l'Aquila": a capitalised
+/// word inside a toponym ("Côte d'Ivoire").
+fn is_elided_name(t: &Token) -> bool {
+    ["d'", "d’", "l'", "l’"].iter().any(|p| {
+        t.text
+            .strip_prefix(p)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase)
+    })
+}
+
 fn is_connector(t: &Token) -> bool {
     let l = lower(t);
     CONNECTOR.contains(&l.as_str())
@@ -1222,12 +1234,12 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             let mut matched = None;
             for len in (1..=MAX_SPAN.min(sent.len() - i)).rev() {
                 let last = &sent[i + len - 1];
-                if !is_capitalised(last) {
+                if !is_capitalised(last) && !is_elided_name(last) {
                     continue;
                 }
                 if sent[i + 1..i + len]
                     .iter()
-                    .any(|t| !is_capitalised(t) && !is_connector(t))
+                    .any(|t| !is_capitalised(t) && !is_connector(t) && !is_elided_name(t))
                 {
                     continue;
                 }

@@ -758,3 +758,31 @@ fn a_country_inside_a_person_entity_is_still_the_country() {
     let p = run_with_entities(body, &[("PERSON", 0, 2), ("PERSON", 4, 5)]);
     assert!(p.is_empty(), "{:?}", texts(&p));
 }
+
+#[test]
+fn names_with_elided_articles_and_french_connectors() {
+    for (text, name, cc) in [
+        (
+            "Cases rose in Côte d'Ivoire on Monday.",
+            "Côte d'Ivoire",
+            "CI",
+        ),
+        (
+            "Cases rose in Cote d'Ivoire on Monday.",
+            "Cote d'Ivoire",
+            "CI",
+        ),
+        (
+            "Cholera spread to the city of Port-au-Prince on Monday.",
+            "Port-au-Prince",
+            "HT",
+        ),
+    ] {
+        let (p, _) = run(text, None);
+        let got: Vec<(&str, &str)> = p
+            .iter()
+            .map(|p| (p.text.as_str(), p.country.as_str()))
+            .collect();
+        assert_eq!(got, vec![(name, cc)], "{text}");
+    }
+}
