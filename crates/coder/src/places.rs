@@ -1224,9 +1224,24 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             let t = &sent[i];
             // The model separates a place from the name it modifies ("U.S. President
             // Donald Trump"), which the actor layer reads as one person.
+            // So does a country's possessive ("Sri Lanka's former president Chandrika
+            // Kumaratunga"): the country is named, the person acts.
+            let country_possessive = || {
+                (1..=3).any(|len| {
+                    let (Some(last), Some(after)) = (sent.get(i + len - 1), sent.get(i + len))
+                    else {
+                        return false;
+                    };
+                    is_possessive(after)
+                        && sent[i..i + len].iter().all(is_capitalised)
+                        && body.get(t.byte_start..last.byte_end).is_some_and(|x| {
+                            gaz.lookup(&normalize(x)).iter().any(|e| e.is_country())
+                        })
+                })
+            };
             if !is_capitalised(t)
                 || in_street[s0 + i]
-                || (blocked[s0 + i] && !ner.place_starts_at(s0 + i))
+                || (blocked[s0 + i] && !ner.place_starts_at(s0 + i) && !country_possessive())
             {
                 i += 1;
                 continue;

@@ -786,3 +786,40 @@ fn names_with_elided_articles_and_french_connectors() {
         assert_eq!(got, vec![(name, cc)], "{text}");
     }
 }
+
+#[test]
+fn a_country_possessive_inside_a_person_actor_is_the_country() {
+    // Sri(0) Lanka(1) 's(2) former(3) president(4) Chandrika(5) Kumaratunga(6) spoke(7)
+    let body = "Sri Lanka's former president Chandrika Kumaratunga spoke.";
+    let doc = Document {
+        id: "t".into(),
+        body: body.into(),
+        ..Default::default()
+    };
+    let text = RuleAnalyzer.analyze(body);
+    let end = text.tokens.get(6).map_or(0, |t| t.end);
+    let actor = wirecoder_core::ActorMention {
+        text: body.chars().take(end).collect(),
+        code: "LKAGOV".into(),
+        country: Some("LKA".into()),
+        sectors: vec!["GOV".into()],
+        name: None,
+        kind: ActorKind::Person,
+        sentence: 0,
+        start: 0,
+        end,
+        token_start: 0,
+        token_end: 7,
+    };
+    let actors = [actor];
+    let ctx = DocContext {
+        doc: &doc,
+        text: &text,
+        kb: kb(),
+        doc_date: None,
+        actors: &actors,
+        dates: &[],
+        places: &[],
+    };
+    assert_eq!(texts(&extract(&ctx)), vec!["Sri Lanka"]);
+}
