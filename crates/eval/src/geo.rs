@@ -349,9 +349,20 @@ pub fn score_article(gold: &GoldArticle, predicted: &[Place], gaz: &Gazetteer) -
     c
 }
 
+/// The gold annotation type of a toponym, when the corpus gives one (GWN: " (Literal)",
+/// " (Embedded_Non_Lit)"), so that misses can be read as classes.
+fn gold_kind(g: &GoldToponym) -> String {
+    g.kind
+        .as_deref()
+        .filter(|k| !k.is_empty())
+        .map(|k| format!(" ({k})"))
+        .unwrap_or_default()
+}
+
 /// One line per gold toponym and prediction of an article, for `eval geo --verbose`: exact
 /// matches resolved within 161 km or without gold coordinates (`OK`), gold toponyms not
-/// predicted exactly (`MISS`), predictions matching no gold span (`FP`), exact matches
+/// predicted exactly (`MISS`, with the gold annotation type if any), predictions matching
+/// no gold span (`FP`), exact matches
 /// resolved more than 161 km from the gold point (`FAR`). Each line carries a little context and the
 /// language layer's entity label over the span, if any (`[GPE]`).
 pub fn article_errors(
@@ -394,8 +405,9 @@ pub fn article_errors(
             .find(|p| p.start == g.start && p.end == g.end);
         match hit {
             None => out.push(format!(
-                "MISS {:?}{}: {}",
+                "MISS {:?}{}{}: {}",
                 g.text,
+                gold_kind(g),
                 label(g.start, g.end),
                 context(g.start, g.end)
             )),
@@ -647,6 +659,21 @@ mod tests {
                 assert!(a.toponyms.iter().all(|t| t.start < t.end && t.end <= n));
             }
         }
+    }
+
+    #[test]
+    fn misses_carry_the_gold_type() {
+        let gaz = Gazetteer::default();
+        let g = &parse_corpus(GWN_LIKE)[0];
+        let lines = article_errors(g, &[], &[], &gaz);
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(
+            lines[0].starts_with("MISS \"Syria\" (Literal): "),
+            "{lines:?}"
+        );
+        let l = &parse_corpus(LGL_LIKE)[0];
+        let lines = article_errors(l, &[], &[], &gaz);
+        assert!(lines[0].starts_with("MISS \"Alexandria\": "), "{lines:?}");
     }
 
     #[test]

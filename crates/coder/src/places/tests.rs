@@ -282,13 +282,13 @@ fn model_place_spans_and_non_places() {
 #[test]
 fn one_sense_per_discourse() {
     // Read as a place once ("in Torrington"), the name is the place also inside a longer
-    // capitalised name, but not in a street name.
+    // capitalised name; a street named after it is the street (located at the town).
     let body = "The fair was in Torrington on Monday. Later the Torrington Rotary Club \
                 members came from Torrington Road.";
     assert_eq!(
         texts(&run(body, None).0),
-        vec!["Torrington", "Torrington"],
-        "only the town, twice"
+        vec!["Torrington", "Torrington", "Torrington Road"],
+        "the town twice, then the street"
     );
     assert!(texts(&run("Later the Torrington Rotary Club came.", None).0).is_empty());
     // A person entity of the model over a name the text uses as a place elsewhere.
@@ -551,4 +551,275 @@ fn broad_regions_are_places() {
         None,
     );
     assert_eq!(texts(&p), vec!["Midwest", "Latin America", "Caribbean"]);
+}
+
+#[test]
+fn streets_are_toponyms_located_at_their_town() {
+    let (p, _) = run(
+        "Police said the house in the 2400 block of Gillis Street in Alton, Illinois, was \
+         searched. A second car was found on Main St. and another on Jay Lane.",
+        None,
+    );
+    let alton = p.iter().find(|p| p.text == "Alton").map(|p| (p.lat, p.lon));
+    assert!(alton.is_some(), "{:?}", texts(&p));
+    for street in ["Gillis Street", "Main St.", "Jay Lane"] {
+        let s = p.iter().find(|p| p.text == street);
+        assert_eq!(
+            s.map(|s| (s.lat, s.lon)),
+            alton,
+            "{street}: {:?}",
+            texts(&p)
+        );
+        assert_eq!(s.map(|s| s.feature.as_str()), Some("R.ST"));
+    }
+    // A town's name inside a street's is the street ("Washington Drive").
+    let (p, _) = run(
+        "Drilling sites on Washington Drive worry residents of Arlington, Texas.",
+        None,
+    );
+    assert_eq!(texts(&p), vec!["Washington Drive", "Arlington", "Texas"]);
+    let (p, _) = run(
+        "The road between King Edward Street and Queen Street in Paris, Ontario, closed.",
+        None,
+    );
+    assert_eq!(
+        texts(&p),
+        vec!["King Edward Street", "Queen Street", "Paris", "Ontario"]
+    );
+}
+
+#[test]
+fn not_every_street_word_makes_a_street() {
+    // Metonyms, longer names, saints and people.
+    for text in [
+        "Wall Street rallied after the report from Chicago.",
+        "The Wall Street Journal reported from Chicago.",
+        "A concert at Madison Square Garden in New York sold out.",
+        "Mount St. Helens is in Washington.",
+        "Nathan Lane starred in a play in Chicago.",
+        "The United Way of Chicago raised funds.",
+    ] {
+        let (p, _) = run(text, None);
+        assert!(
+            p.iter().all(|p| p.feature != "R.ST"),
+            "{text}: {:?}",
+            texts(&p)
+        );
+    }
+    // No town in the text: no coordinates, so no place.
+    let (p, _) = run("The car was found on Elm Street.", None);
+    assert!(p.is_empty(), "{:?}", texts(&p));
+}
+
+#[test]
+fn a_town_after_a_street_address_is_a_place() {
+    // The model may read the bare town as a person; the address says otherwise.
+    let body = "Sheila Williams, 41, of 420 Augusta St., Alexandria, Louisiana, was charged.";
+    let text = RuleAnalyzer.analyze(body);
+    let k = text
+        .tokens
+        .iter()
+        .position(|t| t.text == "Alexandria")
+        .unwrap_or(0);
+    let p = run_with_entities(body, &[("PERSON", k, k + 1)]);
+    assert!(
+        texts(&p).contains(&"Alexandria") && texts(&p).contains(&"Augusta St."),
+        "{:?}",
+        texts(&p)
+    );
+    // A list of streets is no address.
+    let body = "Closed: Acadia Drive, Martin Court and Willow Run in Athens, Georgia.";
+    let text = RuleAnalyzer.analyze(body);
+    let k = text
+        .tokens
+        .iter()
+        .position(|t| t.text == "Martin")
+        .unwrap_or(0);
+    let p = run_with_entities(body, &[("PERSON", k, k + 2)]);
+    assert!(!texts(&p).contains(&"Martin"), "{:?}", texts(&p));
+}
+
+#[test]
+fn a_town_read_as_a_person_after_a_motion_word_is_a_place() {
+    // Token indices: They(0) drove(1) to(2) Lanexa(3) ...
+    let body = "They drove to Gainesville on Friday.";
+    let p = run_with_entities(body, &[("PERSON", 3, 4)]);
+    assert_eq!(texts(&p), vec!["Gainesville"]);
+    // A person addressed or quoted stays a person.
+    let body = "He talked to Gainesville on Friday.";
+    assert!(run_with_entities(body, &[("PERSON", 3, 4)]).is_empty());
+    let body = "Officer Jack Gainesville said so. They drove to Gainesville.";
+    let p = run_with_entities(body, &[("PERSON", 1, 3), ("PERSON", 9, 10)]);
+    assert!(p.is_empty(), "{:?}", texts(&p));
+}
+
+#[test]
+fn a_county_before_its_agency_is_the_county() {
+    let body = "Tips go to Henderson County Crimestoppers, officials in Athens, Texas, said.";
+    let (p, _) = run(body, None);
+    assert!(texts(&p).contains(&"Henderson County"), "{:?}", texts(&p));
+}
+
+#[test]
+fn lakes_rivers_and_parks_missing_from_the_gazetteer_are_located_at_their_town() {
+    let (p, _) = run(
+        "Sewage spilled into Flat Creek near Gainesville, Georgia, and reached Lake \
+         Lanier. Volunteers met at Shawnee Park.",
+        None,
+    );
+    let town = p
+        .iter()
+        .find(|p| p.text == "Gainesville")
+        .map(|p| (p.lat, p.lon));
+    assert!(town.is_some(), "{:?}", texts(&p));
+    for feature in ["Flat Creek", "Lake Lanier", "Shawnee Park"] {
+        let f = p.iter().find(|p| p.text == feature);
+        assert_eq!(
+            f.map(|f| (f.lat, f.lon)),
+            town,
+            "{feature}: {:?}",
+            texts(&p)
+        );
+    }
+    // A person's name ending in a feature word needs a locative cue.
+    for text in [
+        "Lauryn Hill sang in Chicago.",
+        "The songs of Lauryn Hill were played in Chicago.",
+    ] {
+        let (p, _) = run(text, None);
+        assert_eq!(texts(&p), vec!["Chicago"], "{text}");
+    }
+    // With only a state in view, a street is located at the state.
+    let (p, _) = run("In Ohio, a crash closed traffic in Pingle Drive.", None);
+    assert_eq!(texts(&p), vec!["Ohio", "Pingle Drive"]);
+}
+
+#[test]
+fn lake_and_mount_names_stop_at_the_name() {
+    for text in [
+        "The annual Laurel Lake Cleanup is held near Gainesville, Georgia.",
+        "The Mount Vernon Chamber met in Gainesville, Georgia.",
+    ] {
+        let (p, _) = run(text, None);
+        assert!(
+            p.iter().all(|p| p.feature != "L.AREA"),
+            "{text}: {:?}",
+            texts(&p)
+        );
+    }
+}
+
+#[test]
+fn a_bare_state_name_is_not_its_namesake_county() {
+    let (p, _) = run(
+        "The firm, a Delaware limited liability company, bought land in Muncie, Indiana.",
+        None,
+    );
+    let de = p.iter().find(|p| p.text == "Delaware");
+    assert_eq!(
+        de.map(|p| (p.feature.as_str(), p.admin1.as_deref())),
+        Some(("A.ADM1", Some("Delaware"))),
+        "{:?}",
+        texts(&p)
+    );
+}
+
+#[test]
+fn a_state_suffix_outside_the_us_is_part_of_the_name() {
+    let (p, _) = run(
+        "Gunmen attacked villages in Benue state and in Borno State, Nigeria.",
+        None,
+    );
+    let got: Vec<(&str, &str)> = p
+        .iter()
+        .map(|p| (p.text.as_str(), p.feature.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Benue state", "A.ADM1"),
+            ("Borno State", "A.ADM1"),
+            ("Nigeria", "A.PCLI")
+        ]
+    );
+    // "Ohio State" is a university.
+    let (p, _) = run("Ohio State beat Michigan in Columbus, Ohio.", None);
+    assert!(!texts(&p).contains(&"Ohio State"), "{:?}", texts(&p));
+}
+
+#[test]
+fn a_country_inside_a_person_entity_is_still_the_country() {
+    // Sri(0) Lanka(1) 's(2) former(3) president(4) Chandrika(5) Kumaratunga(6) spoke(7) .(8)
+    let body = "Sri Lanka's former president Chandrika Kumaratunga spoke.";
+    let p = run_with_entities(body, &[("PERSON", 0, 7)]);
+    assert_eq!(texts(&p), vec!["Sri Lanka"]);
+    // ... but not when the text uses it as a name. Chad(0) Smith(1) scored(2) .(3) Chad(4)
+    let body = "Chad Smith scored. Chad celebrated.";
+    let p = run_with_entities(body, &[("PERSON", 0, 2), ("PERSON", 4, 5)]);
+    assert!(p.is_empty(), "{:?}", texts(&p));
+}
+
+#[test]
+fn names_with_elided_articles_and_french_connectors() {
+    for (text, name, cc) in [
+        (
+            "Cases rose in Côte d'Ivoire on Monday.",
+            "Côte d'Ivoire",
+            "CI",
+        ),
+        (
+            "Cases rose in Cote d'Ivoire on Monday.",
+            "Cote d'Ivoire",
+            "CI",
+        ),
+        (
+            "Cholera spread to the city of Port-au-Prince on Monday.",
+            "Port-au-Prince",
+            "HT",
+        ),
+    ] {
+        let (p, _) = run(text, None);
+        let got: Vec<(&str, &str)> = p
+            .iter()
+            .map(|p| (p.text.as_str(), p.country.as_str()))
+            .collect();
+        assert_eq!(got, vec![(name, cc)], "{text}");
+    }
+}
+
+#[test]
+fn a_country_possessive_inside_a_person_actor_is_the_country() {
+    // Sri(0) Lanka(1) 's(2) former(3) president(4) Chandrika(5) Kumaratunga(6) spoke(7)
+    let body = "Sri Lanka's former president Chandrika Kumaratunga spoke.";
+    let doc = Document {
+        id: "t".into(),
+        body: body.into(),
+        ..Default::default()
+    };
+    let text = RuleAnalyzer.analyze(body);
+    let end = text.tokens.get(6).map_or(0, |t| t.end);
+    let actor = wirecoder_core::ActorMention {
+        text: body.chars().take(end).collect(),
+        code: "LKAGOV".into(),
+        country: Some("LKA".into()),
+        sectors: vec!["GOV".into()],
+        name: None,
+        kind: ActorKind::Person,
+        sentence: 0,
+        start: 0,
+        end,
+        token_start: 0,
+        token_end: 7,
+    };
+    let actors = [actor];
+    let ctx = DocContext {
+        doc: &doc,
+        text: &text,
+        kb: kb(),
+        doc_date: None,
+        actors: &actors,
+        dates: &[],
+        places: &[],
+    };
+    assert_eq!(texts(&extract(&ctx)), vec!["Sri Lanka"]);
 }
