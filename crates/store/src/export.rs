@@ -262,7 +262,12 @@ fn gdelt_geo(p: Option<&PlaceRef>) -> Vec<String> {
         String::new(),
         format!("{:.4}", p.lat),
         format!("{:.4}", p.lon),
-        p.geonames_id.to_string(),
+        // A place GeoNames does not list (a street) has no feature id.
+        if p.geonames_id > 0 {
+            p.geonames_id.to_string()
+        } else {
+            String::new()
+        },
     ]
 }
 
@@ -371,7 +376,9 @@ fn flat_row(e: &EventRecord) -> Vec<String> {
         pl.map(|p| p.event.clone()).unwrap_or_default(),
         pl.and_then(|p| p.mode.clone()).unwrap_or_default(),
         pl.map(|p| p.context.join(";")).unwrap_or_default(),
-        p.map(|p| p.geonames_id.to_string()).unwrap_or_default(),
+        p.filter(|p| p.geonames_id > 0)
+            .map(|p| p.geonames_id.to_string())
+            .unwrap_or_default(),
         p.map(|p| p.name.clone()).unwrap_or_default(),
         p.map(|p| p.country.clone()).unwrap_or_default(),
         p.and_then(|p| p.admin1.clone()).unwrap_or_default(),

@@ -26,6 +26,16 @@ fn fnv1a(seed: u64, bytes: &[u8]) -> u64 {
     splitmix(h)
 }
 
+/// 64-bit hash of a sequence of fields (0-separated), stable across runs and platforms.
+pub fn fields_hash(fields: &[&str]) -> u64 {
+    let mut buf = Vec::new();
+    for f in fields {
+        buf.extend_from_slice(f.as_bytes());
+        buf.push(0);
+    }
+    fnv1a(3, &buf)
+}
+
 /// 128-bit hash (hex) of what makes an article the same article: URL, title and body.
 /// Re-ingesting the same file from another path gives the same hash; a copy published at
 /// another URL does not (it becomes a near-duplicate instead).

@@ -172,7 +172,8 @@ fn event_from_row(r: &Row) -> rusqlite::Result<EventRecord> {
         },
         place: match (place_id, place_name) {
             (id, Some(name)) if id != 0 => Some(PlaceRef {
-                geonames_id: id,
+                // Negative keys are places GeoNames does not list.
+                geonames_id: id.max(0),
                 name,
                 country: r.get::<_, Option<String>>(20)?.unwrap_or_default(),
                 admin1: r.get(21)?,
@@ -529,7 +530,7 @@ impl Reader {
             )?;
             for r in stmt.query_map([id], |r| {
                 Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, json!({"type": "place", "start": r.get::<_, i64>(0)?, "end": r.get::<_, i64>(1)?,
-                    "text": r.get::<_, String>(2)?, "geonames_id": r.get::<_, i64>(3)?, "name": r.get::<_, String>(4)?,
+                    "text": r.get::<_, String>(2)?, "geonames_id": r.get::<_, i64>(3)?.max(0), "name": r.get::<_, String>(4)?,
                     "country": r.get::<_, String>(5)?, "lat": r.get::<_, f64>(6)?, "lon": r.get::<_, f64>(7)?})))
             })? {
                 spans.push(r?);

@@ -333,12 +333,12 @@ fn write_article(
                 article_id,
                 p.start as i64,
                 p.end as i64,
-                p.geonames_id as i64,
+                place_key(p),
                 p.text
             ])?;
         if n > 0 {
             tx.prepare_cached("UPDATE places SET num_mentions=num_mentions+1 WHERE id=?1")?
-                .execute([p.geonames_id as i64])?;
+                .execute([place_key(p)])?;
         }
     }
 
@@ -389,13 +389,29 @@ fn upsert_actor(
         .query_row([code], |r| r.get(0))?)
 }
 
+/// The places-table key: the GeoNames id, or, for a place GeoNames does not list (a street
+/// located at its town has id 0), a negative id hashed from its name and point, so that such
+/// places neither merge with one another nor read as "no place" (0).
+fn place_key(p: &wirecoder_core::Place) -> i64 {
+    if p.geonames_id > 0 {
+        return i64::try_from(p.geonames_id).unwrap_or(i64::MAX);
+    }
+    let h = crate::hash::fields_hash(&[
+        &p.name,
+        &p.country,
+        &format!("{:.4}", p.lat),
+        &format!("{:.4}", p.lon),
+    ]);
+    -i64::try_from(h >> 2).unwrap_or(i64::MAX) - 1
+}
+
 fn upsert_place(tx: &Transaction, p: &wirecoder_core::Place) -> Result<()> {
     tx.prepare_cached(
         "INSERT OR IGNORE INTO places(id, name, country, admin1, lat, lon, feature)
          VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
-        p.geonames_id as i64,
+        place_key(p),
         p.name,
         p.country,
         p.admin1,
@@ -425,7 +441,7 @@ fn write_event(
 ) -> Result<()> {
     let date = event_date(e, published);
     let target_code = e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("");
-    let place_id = e.place.as_ref().map(|p| p.geonames_id as i64).unwrap_or(0);
+    let place_id = e.place.as_ref().map(place_key).unwrap_or(0);
     if let Some(p) = &e.place {
         upsert_place(tx, p)?;
     }

@@ -471,3 +471,88 @@ fn every_export_format_reads_back() {
         .unwrap();
     assert_eq!(col.value(0), "IRNGOV");
 }
+
+/// Places GeoNames does not list (streets located at their town carry GeoNames id 0) keep
+/// their own names and points, and an event with no place does not pick one of them up.
+#[test]
+fn places_without_geonames_id_stay_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let street = |name: &str, lat: f64| Place {
+        text: name.into(),
+        name: name.into(),
+        country: "US".into(),
+        admin1: None,
+        lat,
+        lon: -90.0,
+        geonames_id: 0,
+        feature: "R.ST".into(),
+        start: 0,
+        end: name.len(),
+    };
+    let with_place = |doc: &Document, place: Option<Place>| {
+        let mut a = toy_analyze(doc);
+        for e in &mut a.events {
+            e.place = place.clone();
+        }
+        a.places = place.into_iter().collect();
+        a
+    };
+    let docs = vec![
+        doc(
+            "a",
+            "https://a.example/1",
+            "One",
+            "Iran met Syria on Monday.",
+        ),
+        doc(
+            "b",
+            "https://b.example/2",
+            "Two",
+            "Russia attacked Syria on Monday.",
+        ),
+        doc(
+            "c",
+            "https://c.example/3",
+            "Three",
+            "Iran attacked Russia on Monday.",
+        ),
+    ];
+    let items = docs.into_iter().map(Ok::<_, SkippedInput>);
+    ingest(
+        &db,
+        items,
+        |d: &Document| match d.id.as_str() {
+            "a" => with_place(d, Some(street("Gillis Street", 29.9))),
+            "b" => with_place(d, Some(street("Elm Street", 30.5))),
+            _ => with_place(d, None),
+        },
+        &IngestConfig {
+            batch_size: 2,
+            near_dup_threshold: 0.7,
+        },
+        |_, _| {},
+    )
+    .expect("ingest");
+    let reader = Reader::open(&db).unwrap();
+    let (events, _) = reader.events(&EventFilter::default()).unwrap();
+    let mut places: Vec<(String, Option<String>, i64)> = events
+        .iter()
+        .map(|e| {
+            (
+                e.cameo.clone(),
+                e.place.as_ref().map(|p| p.name.clone()),
+                e.place.as_ref().map_or(-1, |p| p.geonames_id),
+            )
+        })
+        .collect();
+    places.sort();
+    assert_eq!(
+        places,
+        vec![
+            ("040".into(), Some("Gillis Street".into()), 0),
+            ("190".into(), None, -1),
+            ("190".into(), Some("Elm Street".into()), 0),
+        ]
+    );
+}

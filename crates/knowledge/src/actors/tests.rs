@@ -971,6 +971,16 @@ fn political_parties_and_gunmen() {
             "JPNPTY".to_string()
         )]
     );
-    assert!(!has(&d, "Workers marched on Labour Day in Nairobi.", on, "GBRPTY"));
-    assert!(has(&d, "Gunmen killed three police officers in Baghdad.", on, "IRQUAF"));
+    assert!(!has(
+        &d,
+        "Workers marched on Labour Day in Nairobi.",
+        on,
+        "GBRPTY"
+    ));
+    assert!(has(
+        &d,
+        "Gunmen killed three police officers in Baghdad.",
+        on,
+        "IRQUAF"
+    ));
 }
