@@ -1412,14 +1412,16 @@ impl<'a> Coder<'a> {
             if w.is_empty() || !w.as_bytes()[0].is_ascii_alphabetic() {
                 continue;
             }
-            // "test - fired": the tail of a split hyphenated word is no word of its own.
-            if k >= 2 && hyphen_joined(sent, k - 2).is_some() {
+            // "test - fired": the tail of a split hyphenated word is no word of its own,
+            // except after "re", which repeats the act ("re - examine" is an examination).
+            if k >= 2 && sent.words[k - 2] != "re" && hyphen_joined(sent, k - 2).is_some() {
                 continue;
             }
             add(w, k, k);
-            // "re-opened": the dictionary writes "reopen".
+            // "re-opened": the dictionary writes "reopen", or has only "open".
             if let Some(r) = w.strip_prefix("re-") {
                 add(&format!("re{r}"), k, k);
+                add(r, k, k);
             }
             // "test - fired", "sit - in": a hyphenated word the statistical tokenizer split.
             if let Some(joined) = hyphen_joined(sent, k) {
