@@ -909,6 +909,15 @@ mod tests {
             code_pipeline("Egypt banned all rallies in Cairo."),
             vec![t("EGY", "", "172")]
         );
+        // A border is closed or reopened "with" the neighbour.
+        assert_eq!(
+            code_pipeline("Jordan sealed its border with Iraq."),
+            vec![t("JOR", "IRQ", "191")]
+        );
+        assert_eq!(
+            code_pipeline("Turkey re-opened its border with Syria on Monday."),
+            vec![t("TUR", "SYR", "0872")]
+        );
     }
 
     /// Hyphenated words match whether the tokenizer keeps them whole (rules) or splits them
