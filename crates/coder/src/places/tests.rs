@@ -39,6 +39,57 @@ fn places_and_dateline(doc: &Document, text: &TextAnalysis) -> (Vec<Place>, Opti
     (extract(&ctx), resolve_dateline(&ctx))
 }
 
+/// Places of `body` given the actor layer's mentions, built from the analysed tokens.
+fn places_with_actors(
+    body: &str,
+    actors: impl FnOnce(&TextAnalysis) -> Vec<wirecoder_core::ActorMention>,
+) -> Vec<Place> {
+    let doc = Document {
+        id: "t".into(),
+        body: body.into(),
+        ..Default::default()
+    };
+    let text = RuleAnalyzer.analyze(body);
+    let actors = actors(&text);
+    let ctx = DocContext {
+        doc: &doc,
+        text: &text,
+        kb: kb(),
+        doc_date: None,
+        actors: &actors,
+        dates: &[],
+        places: &[],
+    };
+    extract(&ctx)
+}
+
+/// An actor mention over tokens `a..b` of `text`, its code a country plus one sector.
+fn actor_over(
+    text: &TextAnalysis,
+    (a, b): (usize, usize),
+    code: &str,
+    kind: ActorKind,
+) -> wirecoder_core::ActorMention {
+    let (start, end) = (text.tokens[a].start, text.tokens[b - 1].end);
+    wirecoder_core::ActorMention {
+        text: text.tokens[a..b]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+        code: code.into(),
+        country: Some(code[..3].into()),
+        sectors: vec![code[3..].into()],
+        name: None,
+        kind,
+        sentence: 0,
+        start,
+        end,
+        token_start: a,
+        token_end: b,
+    }
+}
+
 fn texts(places: &[Place]) -> Vec<&str> {
     places.iter().map(|p| p.text.as_str()).collect()
 }
@@ -321,40 +372,11 @@ fn generic_agents_are_not_country_evidence() {
     // Teachers(0) in(1) Georgia(2) and(3) Clarke(4) County(5) met(6) .(7) The(8)
     // teachers(9) spoke(10) .(11)
     let body = "Teachers in Georgia and Clarke County met. The teachers spoke.";
-    let doc = Document {
-        id: "t".into(),
-        body: body.into(),
-        ..Default::default()
-    };
-    let text = RuleAnalyzer.analyze(body);
     // The actor layer codes the teachers with the country of the text's "Georgia".
-    let agent = |a: usize| {
-        let t = &text.tokens[a];
-        wirecoder_core::ActorMention {
-            text: t.text.clone(),
-            code: "GEOEDU".into(),
-            country: Some("GEO".into()),
-            sectors: vec!["EDU".into()],
-            name: None,
-            kind: ActorKind::Agent,
-            sentence: 0,
-            start: t.start,
-            end: t.end,
-            token_start: a,
-            token_end: a + 1,
-        }
-    };
-    let actors = vec![agent(0), agent(9), agent(9), agent(9)];
-    let ctx = DocContext {
-        doc: &doc,
-        text: &text,
-        kb: kb(),
-        doc_date: None,
-        actors: &actors,
-        dates: &[],
-        places: &[],
-    };
-    let p = extract(&ctx);
+    let p = places_with_actors(body, |text| {
+        let agent = |a: usize| actor_over(text, (a, a + 1), "GEOEDU", ActorKind::Agent);
+        vec![agent(0), agent(9), agent(9), agent(9)]
+    });
     let georgia = p.iter().find(|p| p.text == "Georgia");
     assert_eq!(georgia.map(|p| p.country.as_str()), Some("US"), "{p:?}");
 }
@@ -490,36 +512,9 @@ fn an_actor_read_from_a_name_is_no_evidence_for_that_name() {
     // The actor layer reads "Dublin said" as the Irish government, which is no place
     // mention; the name's reading must not lean on it ("in Dublin" is the Ohio town).
     let body = "Dublin said it would pay. Artists in Dublin and Ohio applied.";
-    let doc = Document {
-        id: "t".into(),
-        body: body.into(),
-        ..Default::default()
-    };
-    let text = RuleAnalyzer.analyze(body);
-    let actor = wirecoder_core::ActorMention {
-        text: "Dublin".into(),
-        code: "IRLGOV".into(),
-        country: Some("IRL".into()),
-        sectors: vec!["GOV".into()],
-        name: None,
-        kind: ActorKind::Metonym,
-        sentence: 0,
-        start: 0,
-        end: 6,
-        token_start: 0,
-        token_end: 1,
-    };
-    let actors = [actor];
-    let ctx = DocContext {
-        doc: &doc,
-        text: &text,
-        kb: kb(),
-        doc_date: None,
-        actors: &actors,
-        dates: &[],
-        places: &[],
-    };
-    let p = extract(&ctx);
+    let p = places_with_actors(body, |text| {
+        vec![actor_over(text, (0, 1), "IRLGOV", ActorKind::Metonym)]
+    });
     let dublin = p.iter().find(|p| p.text == "Dublin");
     assert_eq!(dublin.map(|p| p.country.as_str()), Some("US"), "{p:?}");
 }
@@ -751,75 +746,8 @@ fn a_state_suffix_outside_the_us_is_part_of_the_name() {
 fn a_country_inside_a_person_entity_is_still_the_country() {
     // Sri(0) Lanka(1) 's(2) former(3) president(4) Chandrika(5) Kumaratunga(6) spoke(7) .(8)
     let body = "Sri Lanka's former president Chandrika Kumaratunga spoke.";
-    let p = run_with_entities(body, &[("PERSON", 0, 7)]);
+    let p = places_with_actors(body, |text| {
+        vec![actor_over(text, (0, 7), "LKAGOV", ActorKind::Person)]
+    });
     assert_eq!(texts(&p), vec!["Sri Lanka"]);
-    // ... but not when the text uses it as a name. Chad(0) Smith(1) scored(2) .(3) Chad(4)
-    let body = "Chad Smith scored. Chad celebrated.";
-    let p = run_with_entities(body, &[("PERSON", 0, 2), ("PERSON", 4, 5)]);
-    assert!(p.is_empty(), "{:?}", texts(&p));
-}
-
-#[test]
-fn names_with_elided_articles_and_french_connectors() {
-    for (text, name, cc) in [
-        (
-            "Cases rose in Côte d'Ivoire on Monday.",
-            "Côte d'Ivoire",
-            "CI",
-        ),
-        (
-            "Cases rose in Cote d'Ivoire on Monday.",
-            "Cote d'Ivoire",
-            "CI",
-        ),
-        (
-            "Cholera spread to the city of Port-au-Prince on Monday.",
-            "Port-au-Prince",
-            "HT",
-        ),
-    ] {
-        let (p, _) = run(text, None);
-        let got: Vec<(&str, &str)> = p
-            .iter()
-            .map(|p| (p.text.as_str(), p.country.as_str()))
-            .collect();
-        assert_eq!(got, vec![(name, cc)], "{text}");
-    }
-}
-
-#[test]
-fn a_country_possessive_inside_a_person_actor_is_the_country() {
-    // Sri(0) Lanka(1) 's(2) former(3) president(4) Chandrika(5) Kumaratunga(6) spoke(7)
-    let body = "Sri Lanka's former president Chandrika Kumaratunga spoke.";
-    let doc = Document {
-        id: "t".into(),
-        body: body.into(),
-        ..Default::default()
-    };
-    let text = RuleAnalyzer.analyze(body);
-    let end = text.tokens.get(6).map_or(0, |t| t.end);
-    let actor = wirecoder_core::ActorMention {
-        text: body.chars().take(end).collect(),
-        code: "LKAGOV".into(),
-        country: Some("LKA".into()),
-        sectors: vec!["GOV".into()],
-        name: None,
-        kind: ActorKind::Person,
-        sentence: 0,
-        start: 0,
-        end,
-        token_start: 0,
-        token_end: 7,
-    };
-    let actors = [actor];
-    let ctx = DocContext {
-        doc: &doc,
-        text: &text,
-        kb: kb(),
-        doc_date: None,
-        actors: &actors,
-        dates: &[],
-        places: &[],
-    };
-    assert_eq!(texts(&extract(&ctx)), vec!["Sri Lanka"]);
 }
