@@ -746,6 +746,46 @@ fn a_state_suffix_outside_the_us_is_part_of_the_name() {
 fn a_country_inside_a_person_entity_is_still_the_country() {
     // Sri(0) Lanka(1) 's(2) former(3) president(4) Chandrika(5) Kumaratunga(6) spoke(7) .(8)
     let body = "Sri Lanka's former president Chandrika Kumaratunga spoke.";
+    let p = run_with_entities(body, &[("PERSON", 0, 7)]);
+    assert_eq!(texts(&p), vec!["Sri Lanka"]);
+    // ... but not when the text uses it as a name. Chad(0) Smith(1) scored(2) .(3) Chad(4)
+    let body = "Chad Smith scored. Chad celebrated.";
+    let p = run_with_entities(body, &[("PERSON", 0, 2), ("PERSON", 4, 5)]);
+    assert!(p.is_empty(), "{:?}", texts(&p));
+}
+
+#[test]
+fn names_with_elided_articles_and_french_connectors() {
+    for (text, name, cc) in [
+        (
+            "Cases rose in Côte d'Ivoire on Monday.",
+            "Côte d'Ivoire",
+            "CI",
+        ),
+        (
+            "Cases rose in Cote d'Ivoire on Monday.",
+            "Cote d'Ivoire",
+            "CI",
+        ),
+        (
+            "Cholera spread to the city of Port-au-Prince on Monday.",
+            "Port-au-Prince",
+            "HT",
+        ),
+    ] {
+        let (p, _) = run(text, None);
+        let got: Vec<(&str, &str)> = p
+            .iter()
+            .map(|p| (p.text.as_str(), p.country.as_str()))
+            .collect();
+        assert_eq!(got, vec![(name, cc)], "{text}");
+    }
+}
+
+#[test]
+fn a_country_possessive_inside_a_person_actor_is_the_country() {
+    // Sri(0) Lanka(1) 's(2) former(3) president(4) Chandrika(5) Kumaratunga(6) spoke(7)
+    let body = "Sri Lanka's former president Chandrika Kumaratunga spoke.";
     let p = places_with_actors(body, |text| {
         vec![actor_over(text, (0, 7), "LKAGOV", ActorKind::Person)]
     });
