@@ -909,6 +909,11 @@ mod tests {
             code_pipeline("Egypt banned all rallies in Cairo."),
             vec![t("EGY", "", "172")]
         );
+        // A hearing opened into something examines it (090).
+        assert_eq!(
+            code_pipeline("Israel's high court opened a hearing into the legality of the methods."),
+            vec![t("ISRJUD", "", "090")]
+        );
         // A border is closed or reopened "with" the neighbour.
         assert_eq!(
             code_pipeline("Jordan sealed its border with Iraq."),
