@@ -243,6 +243,7 @@ mod tests {
                         end: text.tokens[i + n - 1].end,
                         token_start: i,
                         token_end: i + n,
+                        focus: false,
                     });
                     for u in used.iter_mut().skip(i).take(n) {
                         *u = true;
@@ -961,6 +962,29 @@ mod tests {
     /// A bombing no one is named for is coded, as the CAMEO manual does, with the
     /// unidentified armed forces of the country where it happened; an accidental blast is
     /// no attack, and an air strike with no attacker stays uncoded.
+    #[test]
+    fn local_agents_take_the_country_of_their_place() {
+        // A story about Pakistan and India, then local police: the place named with the
+        // police decides, and the people they arrest are arrested at home.
+        let coded = code_pipeline(
+            "Pakistan and India traded accusations on Monday. Hartford police arrested 13 protesters.",
+        );
+        assert!(coded.contains(&t("USACOP", "USAOPP", "173")), "{coded:?}");
+        assert!(coded.contains(&t("PAK", "IND", "112")), "{coded:?}");
+        assert!(!coded.iter().any(|e| e.2 == "061"), "{coded:?}");
+        assert_eq!(
+            code_pipeline("France said it would help. Police in Hartford arrested 13 protesters."),
+            vec![t("USACOP", "USAOPP", "173")]
+        );
+        let coded = code_pipeline("France protested. The B.C. government banned the rally.");
+        assert!(coded.contains(&t("CANGOV", "", "1722")), "{coded:?}");
+        // An agent with a country of its own keeps it where it acts.
+        assert_eq!(
+            code_pipeline("Israeli troops in Gaza arrested 13 protesters."),
+            vec![t("ISRMIL", "PSEOPP", "173")]
+        );
+    }
+
     #[test]
     fn an_unattributed_bombing_is_by_unidentified_forces() {
         assert_eq!(

@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use wirecoder_core::{ActorMention, Analysis, Document, Place, TextAnalysis, TimeExpression};
+use wirecoder_core::{
+    ActorKind, ActorMention, Analysis, Document, Place, TextAnalysis, TimeExpression,
+};
 use wirecoder_knowledge::KnowledgeBase;
 use wirecoder_text::LanguageAnalyzer;
 
@@ -35,9 +37,9 @@ impl Pipeline {
         let text = self.analyzer.analyze(&doc.body);
         let doc_date = doc.published;
         let kb = &*self.kb;
-        let actors = kb.actors.find_mentions(&text, doc_date);
+        let mut actors = kb.actors.find_mentions(&text, doc_date);
         let dates = wirecoder_text::temporal::extract(&text, doc_date);
-        let mut ctx = DocContext {
+        let places = crate::places::extract(&DocContext {
             doc,
             text: &text,
             kb,
@@ -45,9 +47,17 @@ impl Pipeline {
             actors: &actors,
             dates: &dates,
             places: &[],
+        });
+        locate_agents(&mut actors, &places, &text, kb);
+        let ctx = DocContext {
+            doc,
+            text: &text,
+            kb,
+            doc_date,
+            actors: &actors,
+            dates: &dates,
+            places: &places,
         };
-        let places = crate::places::extract(&ctx);
-        ctx.places = &places;
         let events = crate::events::code(&ctx);
         let quotes = crate::quotes::extract(&ctx);
         Analysis {
@@ -64,5 +74,51 @@ impl Pipeline {
             quotes,
             events,
         }
+    }
+}
+
+/// Words that tie an agent to the place it belongs to ("police in Hartford").
+const AGENT_OF_PLACE: &[&str] = &["in", "of", "from"];
+
+/// Gives agents whose country was only guessed from the document's focus the country of a
+/// place named with them: "Hartford police", "the B.C. government", "police in Hartford".
+/// The actor matcher runs before places are resolved, so this is the first point where the
+/// gazetteer can say which country a local agent belongs to; a place written next to the
+/// agent is far better evidence than the country the story mostly talks about.
+fn locate_agents(
+    actors: &mut [ActorMention],
+    places: &[Place],
+    text: &TextAnalysis,
+    kb: &KnowledgeBase,
+) {
+    let tokens = &text.tokens;
+    let place_ending = |end: usize| places.iter().find(|p| p.end == end);
+    let place_starting = |start: usize| places.iter().find(|p| p.start == start);
+    for m in actors
+        .iter_mut()
+        .filter(|m| m.focus && m.kind == ActorKind::Agent)
+    {
+        let before = m.token_start.checked_sub(1).and_then(|i| {
+            // "Hartford's police": skip the possessive.
+            let i = match tokens.get(i) {
+                Some(t) if t.norm == "'s" || t.norm == "'" => i.checked_sub(1)?,
+                _ => i,
+            };
+            place_ending(tokens.get(i)?.end)
+        });
+        let after = || {
+            let link = tokens.get(m.token_end)?;
+            if !AGENT_OF_PLACE.contains(&link.norm.as_str()) {
+                return None;
+            }
+            place_starting(tokens.get(m.token_end + 1)?.start)
+        };
+        let Some(place) = before.or_else(after) else {
+            continue;
+        };
+        let Some(code) = kb.gazetteer.alpha3_of(&place.country) else {
+            continue;
+        };
+        m.set_country(code);
     }
 }

@@ -141,6 +141,25 @@ pub struct ActorMention {
     pub token_start: usize,
     #[serde(skip)]
     pub token_end: usize,
+    /// The country was not read from the text but guessed from the document's focus
+    /// ("police" in a story about Pakistan), so a place named with the agent may override it.
+    #[serde(skip)]
+    pub focus: bool,
+}
+
+impl ActorMention {
+    /// Replace the mention's country, in `country` and inside `code` (where it is the
+    /// leading or, for prefixed codes such as "IGOFRA", the trailing part).
+    pub fn set_country(&mut self, alpha3: &str) {
+        if let Some(old) = self.country.replace(alpha3.to_string()) {
+            if let Some(rest) = self.code.strip_prefix(old.as_str()) {
+                self.code = format!("{alpha3}{rest}");
+            } else if let Some(rest) = self.code.strip_suffix(old.as_str()) {
+                self.code = format!("{rest}{alpha3}");
+            }
+        }
+        self.focus = false;
+    }
 }
 
 /// An actor as it appears in an event: source or target.

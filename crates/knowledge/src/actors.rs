@@ -1557,6 +1557,7 @@ impl ActorDictionary {
             end,
             token_start: start_tok,
             token_end: end_tok + 1,
+            focus: false,
         }
     }
 
@@ -1590,6 +1591,7 @@ impl ActorDictionary {
                 if let Some(c) = best(&so_far).or_else(|| doc_focus.clone()) {
                     m.code = combine_code(&c, &sectors, prefix);
                     m.country = Some(c);
+                    m.focus = true;
                 }
             } else if p.hidden {
                 continue;

@@ -1378,6 +1378,7 @@ impl<'a> Coder<'a> {
                 end: sent.offs.get(act.end - 1)?.1,
                 token_start: 0,
                 token_end: 0,
+                focus: false,
             }],
             start: act.head,
             end: act.end,
@@ -2074,7 +2075,11 @@ impl<'a> Coder<'a> {
                     // The actor matcher may have already given an agent the first place
                     // ("lawmakers in Arnor" as ARNLEG): keep it, add the others.
                     let mut composed = actors.clone();
-                    for ag in &actors {
+                    // "Israeli troops in Gaza" stay Israeli only.
+                    for ag in actors
+                        .iter()
+                        .filter(|ag| !has_own_country(ag, &places.actors))
+                    {
                         for pl in &places.actors {
                             let country = country_of(pl);
                             let code = format!("{}{}", country, ag.sectors.join(""));
@@ -2304,7 +2309,13 @@ impl<'a> Coder<'a> {
                     if matches!(b, "in" | "from") && g.start >= 2 {
                         // "Lawmakers in Arnor and Gondor": an agent located in countries.
                         if let Some(hm) = sent.end_at[g.start - 2] {
-                            if sent.mentions[hm].0.kind == ActorKind::Agent {
+                            let agent = &sent.mentions[hm].0;
+                            if agent.kind == ActorKind::Agent {
+                                // "Israeli troops in Gaza" stay Israeli: only an agent with
+                                // no country of its own takes the place's.
+                                if has_own_country(agent, &g.actors) {
+                                    return Some(self.group_left(sent, hm));
+                                }
                                 return self.compose_of(sent, g.start - 1, g);
                             }
                         }
@@ -2385,6 +2396,7 @@ impl<'a> Coder<'a> {
                         end: m.end,
                         token_start: agent.token_start,
                         token_end: m.token_end,
+                        focus: false,
                     }
                 })
                 .collect();
@@ -2825,6 +2837,7 @@ impl<'a> Coder<'a> {
             end: place.end,
             token_start: 0,
             token_end: 0,
+            focus: false,
         })
     }
 
@@ -3667,12 +3680,46 @@ fn country_of(m: &ActorMention) -> String {
     m.country.clone().unwrap_or_else(|| m.code.clone())
 }
 
+/// Police and courts act at home: the people they arrest, try or disperse belong to the
+/// police's country when nothing but the story's focus gave them one ("Hartford police
+/// arrested 13 protesters" in a story about Pakistan; the CAMEO manual codes such events
+/// as domestic, ECU police → ECU protesters).
+fn policed_at_home(source: &ActorMention, target: &ActorMention) -> bool {
+    target.focus
+        && !source.focus
+        && source.country.is_some()
+        && source.sectors.iter().any(|s| s == "COP" || s == "JUD")
+}
+
+/// Whether an agent named with places ("troops in Gaza") has a country of its own that is
+/// none of theirs: "Israeli troops" rather than "lawmakers in Arnor" or a focus guess.
+fn has_own_country(agent: &ActorMention, places: &[ActorMention]) -> bool {
+    agent.country.as_ref().is_some_and(|c| {
+        !agent.focus
+            && places
+                .iter()
+                .all(|p| p.country.as_ref() != Some(c) && &p.code != c)
+    })
+}
+
 /// Emit one event per source–target pair, applying the coding conventions.
 fn emit(out: &mut Vec<RawEvent>, e: &Emit) {
     let mut push = |s: &ActorMention, t: Option<&ActorMention>, code: &str, rule: &str| {
         if code.is_empty() {
             return;
         }
+        let at_home;
+        let t = match t {
+            Some(t) if policed_at_home(s, t) => {
+                at_home = s.country.as_deref().map(|c| {
+                    let mut local = t.clone();
+                    local.set_country(c);
+                    local
+                });
+                at_home.as_ref().or(Some(t))
+            }
+            other => other,
+        };
         if let Some(t) = t {
             if t.code == s.code {
                 return;

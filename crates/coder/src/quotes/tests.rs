@@ -45,6 +45,7 @@ fn mention(
         end,
         token_start,
         token_end,
+        focus: false,
     }
 }
 
