@@ -984,3 +984,35 @@ fn political_parties_and_gunmen() {
         "IRQUAF"
     ));
 }
+
+#[test]
+fn development_banks_and_regional_bodies_are_igos() {
+    let d = dict();
+    let on = date("2016-06-10");
+    let one = |text: &str| codes(&d, text, on);
+    // Was "Bank" as a business.
+    assert_eq!(
+        one("The European Investment Bank signed the loan."),
+        vec![("European Investment Bank".to_string(), "IGOEU".to_string())]
+    );
+    assert_eq!(
+        one("The Asian Development Bank cut its forecast."),
+        vec![(
+            "Asian Development Bank".to_string(),
+            "IGOASADEVADB".to_string()
+        )]
+    );
+    assert_eq!(
+        one("Mercosur suspended Venezuela."),
+        vec![
+            ("Mercosur".to_string(), "IGOSAMMRC".to_string()),
+            ("Venezuela".to_string(), "VEN".to_string())
+        ]
+    );
+    assert_eq!(
+        one("The IOM said 300 drowned."),
+        vec![("IOM".to_string(), "IGOUNOIOM".to_string())]
+    );
+    // A short name in capitals only matches capitals.
+    assert!(!has(&d, "They had no idea how to eac.", on, "IGOEAFEAC"));
+}
