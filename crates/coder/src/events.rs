@@ -1112,6 +1112,33 @@ mod tests {
     /// Everyday senses: a warning with no one warned, an admission of no deed, fighting
     /// with no enemy by an unarmed actor, an official "demonstrating" something.
     #[test]
+    fn duties_opinions_and_alerts_of_the_unarmed_are_no_events() {
+        let coded = code_pipeline("The WHO raised its pandemic alert level from three to four.");
+        assert!(coded.is_empty(), "{coded:?}");
+        let coded = code_pipeline(
+            "A reporter was freed in Beijing after Chinese police and government officials intervened.",
+        );
+        assert!(!coded.iter().any(|e| e.2.starts_with("19")), "{coded:?}");
+        assert_eq!(
+            code_pipeline("Russia intervened in Syria in September 2015."),
+            vec![t("RUS", "", "190")]
+        );
+        // Responsibility taken on is a duty; for violence, a claim.
+        let coded = code_pipeline("Iraqi refugees will take responsibility for running the camps.");
+        assert!(coded.is_empty(), "{coded:?}");
+        assert_eq!(
+            code_pipeline("Islamic State took responsibility for the bombing."),
+            vec![t("IMGISI", "", "015"), t("IMGISI", "", "183")]
+        );
+        // Agreeing that something is so is an opinion; agreeing that one will act, intent.
+        let coded =
+            code_pipeline("Iran and Iraq agreed that regulation should support local services.");
+        assert!(coded.is_empty(), "{coded:?}");
+        let coded = code_pipeline("Iran and Iraq agreed that they would meet again in May.");
+        assert!(coded.contains(&t("IRN", "", "030")), "{coded:?}");
+    }
+
+    #[test]
     fn everyday_senses_are_no_events() {
         let specs = &[
             ("Iran", "IRN", Country),

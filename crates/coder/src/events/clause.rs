@@ -735,6 +735,12 @@ impl<'a> Coder<'a> {
                 if sources.is_empty() {
                     continue;
                 }
+                if p.modality == Some(Modality::Intent)
+                    && pm.to_pos.is_none()
+                    && opinion_that(&sent, inst.end)
+                {
+                    continue;
+                }
                 if let (Some(m), Some(t)) = (p.modality, pm.to_pos) {
                     modals.push(PendingModal {
                         to_pos: t,
@@ -3471,6 +3477,19 @@ fn everyday_sense(e: &RawEvent) -> bool {
             src.kind,
             ActorKind::Group | ActorKind::Country | ActorKind::Metonym
         );
+    // "The WHO raised its pandemic alert": force posture (15x) needs a force.
+    let civilian_posture = e.code.starts_with("15")
+        && (sectors_all_in(src, CIVILIAN_SECTORS)
+            || HEALTH_AND_AID_IGOS.iter().any(|c| src.code.starts_with(c)));
+    // "Police and officials intervened" to free a reporter: an intervention is military
+    // force only when soldiers, fighters or a state intervene.
+    let unarmed_intervention = e.rule.starts_with("V.intervene.")
+        && matches!(e.code.get(..2), Some("18" | "19" | "20"))
+        && !sectors_any_in(src, &["MIL", "REB", "UAF", "INS", "IMG", "SEP"])
+        && !matches!(
+            src.kind,
+            ActorKind::Group | ActorKind::Country | ActorKind::Metonym
+        );
     // Doctors or police "investigating" an outbreak or a death, teachers "considering" a
     // career, with no one acted upon.
     let non_political = sectors_all_in(src, NON_POLITICAL_SECTORS);
@@ -3513,6 +3532,8 @@ fn everyday_sense(e: &RawEvent) -> bool {
     };
     let no_visit = visitor.is_some_and(not_a_visitor);
     civilian_force
+        || civilian_posture
+        || unarmed_intervention
         || figurative_fight
         || civil_campaign
         || routine
@@ -3561,6 +3582,17 @@ fn not_a_visitor(a: &ActorMention) -> bool {
         _ => false,
     }
 }
+
+/// IGOs of health, food, children, refugees and development: no force of their own.
+const HEALTH_AND_AID_IGOS: &[&str] = &[
+    "IGOUNOHLH",
+    "IGOUNOWFP",
+    "IGOUNOKID",
+    "IGOUNOREF",
+    "IGOUNODEV",
+    "IGOUNOFAO",
+    "IGOUNOIOM",
+];
 
 const CIVILIAN_SECTORS: &[&str] = &[
     "AGR", "BUS", "CVL", "EDU", "ELI", "ENV", "HLH", "JUD", "LAB", "LEG", "MED", "NGO", "REF",
@@ -3689,6 +3721,19 @@ fn policed_at_home(source: &ActorMention, target: &ActorMention) -> bool {
         && !source.focus
         && source.country.is_some()
         && source.sectors.iter().any(|s| s == "COP" || s == "JUD")
+}
+
+/// "They agreed that regulation should support ...", "promised that it was safe": a
+/// pledge word followed by "that" states an opinion or an assurance, which is no intent to
+/// act unless the clause says what the speaker will do ("agreed that they would meet").
+fn opinion_that(sent: &Sent, after: usize) -> bool {
+    if sent.words.get(after).map(String::as_str) != Some("that") {
+        return false;
+    }
+    let rest = sent.words.iter().skip(after + 1).take(8);
+    !rest
+        .take_while(|w| !is(STOP_R, w))
+        .any(|w| matches!(w.as_str(), "will" | "would" | "shall" | "'ll"))
 }
 
 /// Whether an agent named with places ("troops in Gaza") has a country of its own that is
