@@ -1446,9 +1446,13 @@ impl ActorDictionary {
             let prefix = chain
                 .iter()
                 .any(|c| matches!(c.role, AtomRole::Agent { prefix: true }));
+            // "Rebel spokesman", "police officials", "opposition leader": a generic role
+            // word speaks for the agent it qualifies; it is GOV only on its own.
+            let qualified = chain.iter().any(|c| c.sectors.iter().any(|s| s != "GOV"));
             let sectors = order_sectors(
                 &chain
                     .iter()
+                    .filter(|c| !(qualified && is_generic_role(c, keys, tokens)))
                     .flat_map(|c| c.sectors.clone())
                     .collect::<Vec<_>>(),
             );
@@ -1784,6 +1788,49 @@ impl ActorDictionary {
 }
 
 /// "RUS" + [GOV, MIL] → "RUSGOVMIL"; prefix agents go first ("NGO" + "FRA").
+/// Role words that are GOV only when nothing says whose role it is.
+const GENERIC_ROLES: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokesmen",
+    "spokeswomen",
+    "spokespeople",
+    "official",
+    "officials",
+    "senior official",
+    "senior officials",
+    "top official",
+    "top officials",
+    "leader",
+    "leaders",
+    "leadership",
+    "delegation",
+    "delegations",
+    "negotiator",
+    "negotiators",
+    "envoy",
+    "envoys",
+];
+
+/// Whether an agent atom is one of the [`GENERIC_ROLES`].
+fn is_generic_role(atom: &Atom, keys: &[Key], tokens: &[Token]) -> bool {
+    if atom.sectors.iter().any(|s| s != "GOV") {
+        return false;
+    }
+    let mut words = String::new();
+    for k in keys.get(atom.ks..atom.ke).unwrap_or(&[]) {
+        let Some(w) = tokens.get(k.tok).and_then(|t| t.norm.get(k.s..k.e)) else {
+            return false;
+        };
+        if !words.is_empty() {
+            words.push(' ');
+        }
+        words.push_str(w);
+    }
+    GENERIC_ROLES.contains(&words.as_str())
+}
+
 fn combine_code(country: &str, sectors: &[String], prefix: bool) -> String {
     if prefix {
         format!("{}{country}", sectors.concat())

@@ -1016,3 +1016,25 @@ fn development_banks_and_regional_bodies_are_igos() {
     // A short name in capitals only matches capitals.
     assert!(!has(&d, "They had no idea how to eac.", on, "IGOEAFEAC"));
 }
+
+#[test]
+fn generic_roles_speak_for_the_agent_they_qualify() {
+    let d = dict();
+    let on = date("2016-06-10");
+    let code_of = |text: &str| {
+        codes(&d, text, on)
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect::<Vec<_>>()
+    };
+    // Was ---GOVREB, ---GOVCOP, ---GOVLAB.
+    assert_eq!(code_of("A rebel spokesman said."), vec!["---REB"]);
+    assert_eq!(code_of("Police officials said."), vec!["---COP"]);
+    assert_eq!(code_of("The union leader said."), vec!["---LAB"]);
+    // On their own, or with a ministry, they are the government's.
+    assert_eq!(code_of("Russian officials said."), vec!["RUSGOV"]);
+    assert_eq!(
+        code_of("A Defence Ministry spokesman said."),
+        vec!["---GOVMIL"]
+    );
+}
