@@ -565,6 +565,25 @@ fn no_surname_aliases_from_common_words() {
     assert!(has(&d, "Theresa May said", on, "GBRGOV"));
 }
 
+/// Surnames that are everyday words or parts of place names need the full name, even while
+/// their holder is the only one in office.
+#[test]
+fn common_word_surnames_need_the_full_name() {
+    let d = dict();
+    let on = date("2017-05-01");
+    assert!(has(&d, "Foreign Minister Alpha Barry said", on, "BFAGOV"));
+    assert!(!has(&d, "Barry said", on, "BFAGOV"));
+    assert!(!has(&d, "the Salvador port", on, "ECUGOV"));
+    assert!(!has(&d, "Salvador said", date("2008-06-01"), "ECUGOV"));
+    assert!(has(&d, "María Isabel Salvador said", date("2008-06-01"), "ECUGOV"));
+    assert!(has(&d, "Maria Paula Romo said", date("2019-10-01"), "ECUGOV"));
+    assert!(!has(&d, "Romo said", date("2019-10-01"), "ECUGOV"));
+    assert!(has(&d, "Alain Yoda said", date("2010-01-01"), "BFAGOV"));
+    assert!(!has(&d, "Yoda said", date("2010-01-01"), "BFAGOV"));
+    assert!(has(&d, "Hussein Arab said", date("2012-01-01"), "SOMGOVMIL"));
+    assert!(!has(&d, "Arab ministers said", date("2012-01-01"), "SOMGOVMIL"));
+}
+
 #[test]
 fn names_that_look_like_titles_or_countries() {
     let d = dict();
