@@ -106,7 +106,10 @@ NOT_AN_OFFICE = [
     ("HTI", "DM", "2000", "2011-10-17", "no defence ministry: the army was disbanded in 1995; the ministry was revived under Martelly"),
     ("KOR", "IM", "2024-12-09", "2025-06-30", "vacant after Lee Sang-min resigned over the martial law; the vice-minister acted"),
     ("DZA", "DM", "2019-04-03", "2019-12-18", "held by the president; vacant under the interim head of state (deputy minister Gaid Salah ran it)"),
-] + [("SSD", r, "2000", "2011-07-08", "not independent") for r in ROLES] + [
+    ("KOR", "FM", "2010-09-05", "2010-10-07", "vacant after Yu Myung-hwan resigned over his daughter's hiring; the vice-minister acted"),
+    ("TUN", "DM", "2021-07-27", "2021-10-10", "vacant after Saied dismissed Bartagi with Mechichi"),
+] + [("BFA", r, "2022-01-24", "2022-03-04", "no ministers between the January 2022 coup and Damiba's government of March 2022")
+     for r in ["FM", "DM", "IM"]] + [("SSD", r, "2000", "2011-07-08", "not independent") for r in ROLES] + [
     ("AFG", r, "2000", "2001-12-21", "Taliban emirate, coded IMGTAL") for r in ROLES]
 
 
