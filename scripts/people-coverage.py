@@ -109,7 +109,8 @@ NOT_AN_OFFICE = [
     ("KOR", "FM", "2010-09-05", "2010-10-07", "vacant after Yu Myung-hwan resigned over his daughter's hiring; the vice-minister acted"),
     ("TUN", "DM", "2021-07-27", "2021-10-10", "vacant after Saied dismissed Bartagi with Mechichi"),
     ("LBY", "DM", "2014-09-22", "2016-03-29", "al-Thinni's second government had no defence minister (the chief of staff ran the army) until the GNA"),
-] + [("BFA", r, "2022-01-24", "2022-03-04", "no ministers between the January 2022 coup and Damiba's government of March 2022")
+] + [("THA", r, "2014-05-22", "2014-08-30", "NCPO junta: no cabinet between the May 2014 coup and Prayut's government")
+     for r in ["FM", "DM", "IM"]] + [("BFA", r, "2022-01-24", "2022-03-04", "no ministers between the January 2022 coup and Damiba's government of March 2022")
      for r in ["FM", "DM", "IM"]] + [
     ("MLI", r, "2020-08-18", "2020-10-04", "CNSP junta: no ministers between the August 2020 coup and the transitional government of 5 October 2020")
     for r in ["FM", "DM", "IM"]] + [("SSD", r, "2000", "2011-07-08", "not independent") for r in ROLES] + [
