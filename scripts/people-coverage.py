@@ -109,6 +109,7 @@ NOT_AN_OFFICE = [
     ("KOR", "FM", "2010-09-05", "2010-10-07", "vacant after Yu Myung-hwan resigned over his daughter's hiring; the vice-minister acted"),
     ("TUN", "DM", "2021-07-27", "2021-10-10", "vacant after Saied dismissed Bartagi with Mechichi"),
     ("ARG", "IM", "2024-05-28", "2025-09-09", "interior ministry folded into the chief of cabinet's office until it was re-created in September 2025"),
+    ("NIC", "DM", "2007-01-10", "2014-01-31", "no defence minister after Ortega's return; the ministry's secretary general ran it until Ruiz Sevilla was named in 2014"),
     ("LBY", "DM", "2014-09-22", "2016-03-29", "al-Thinni's second government had no defence minister (the chief of staff ran the army) until the GNA"),
 ] + [("THA", r, "2014-05-22", "2014-08-30", "NCPO junta: no cabinet between the May 2014 coup and Prayut's government")
      for r in ["FM", "DM", "IM"]] + [("BFA", r, "2022-01-24", "2022-03-04", "no ministers between the January 2022 coup and Damiba's government of March 2022")
