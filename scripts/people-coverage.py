@@ -111,11 +111,11 @@ NOT_AN_OFFICE = [
     ("ARG", "IM", "2024-05-28", "2025-09-09", "interior ministry folded into the chief of cabinet's office until it was re-created in September 2025"),
     ("NIC", "DM", "2007-01-10", "2014-01-31", "no defence minister after Ortega's return; the ministry's secretary general ran it until Ruiz Sevilla was named in 2014"),
     ("LBY", "DM", "2014-09-22", "2016-03-29", "al-Thinni's second government had no defence minister (the chief of staff ran the army) until the GNA"),
-] + [("THA", r, "2014-05-22", "2014-08-30", "NCPO junta: no cabinet between the May 2014 coup and Prayut's government")
-     for r in ["FM", "DM", "IM"]] + [("BFA", r, "2022-01-24", "2022-03-04", "no ministers between the January 2022 coup and Damiba's government of March 2022")
-     for r in ["FM", "DM", "IM"]] + [
-    ("MLI", r, "2020-08-18", "2020-10-04", "CNSP junta: no ministers between the August 2020 coup and the transitional government of 5 October 2020")
-    for r in ["FM", "DM", "IM"]] + [("SSD", r, "2000", "2011-07-08", "not independent") for r in ROLES] + [
+] + [(c, r, a, b, why) for (c, a, b, why) in [
+    ("THA", "2014-05-22", "2014-08-30", "NCPO junta: no cabinet between the May 2014 coup and Prayut's government"),
+    ("MLI", "2020-08-18", "2020-10-04", "CNSP junta: no ministers between the August 2020 coup and the transitional government of 5 October 2020"),
+    ("BFA", "2022-01-24", "2022-03-04", "no ministers between the January 2022 coup and Damiba's government of March 2022"),
+] for r in ["FM", "DM", "IM"]] + [("SSD", r, "2000", "2011-07-08", "not independent") for r in ROLES] + [
     ("AFG", r, "2000", "2001-12-21", "Taliban emirate, coded IMGTAL") for r in ROLES]
 
 
