@@ -106,7 +106,17 @@ NOT_AN_OFFICE = [
     ("HTI", "DM", "2000", "2011-10-17", "no defence ministry: the army was disbanded in 1995; the ministry was revived under Martelly"),
     ("KOR", "IM", "2024-12-09", "2025-06-30", "vacant after Lee Sang-min resigned over the martial law; the vice-minister acted"),
     ("DZA", "DM", "2019-04-03", "2019-12-18", "held by the president; vacant under the interim head of state (deputy minister Gaid Salah ran it)"),
-] + [("SSD", r, "2000", "2011-07-08", "not independent") for r in ROLES] + [
+    ("KOR", "FM", "2010-09-05", "2010-10-07", "vacant after Yu Myung-hwan resigned over his daughter's hiring; the vice-minister acted"),
+    ("TUN", "DM", "2021-07-27", "2021-10-10", "vacant after Saied dismissed Bartagi with Mechichi"),
+    ("ARG", "IM", "2024-05-28", "2025-09-09", "interior ministry folded into the chief of cabinet's office until it was re-created in September 2025"),
+    ("NIC", "DM", "2007-01-10", "2014-01-31", "no defence minister after Ortega's return; the ministry's secretary general ran it until Ruiz Sevilla was named in 2014"),
+    ("RWA", "IM", "2020-04-28", "2021-12-09", "vacant after Nyamvumba's dismissal; the police answered to the Justice ministry until Gasana"),
+    ("LBY", "DM", "2014-09-22", "2016-03-29", "al-Thinni's second government had no defence minister (the chief of staff ran the army) until the GNA"),
+] + [(c, r, a, b, why) for (c, a, b, why) in [
+    ("THA", "2014-05-22", "2014-08-30", "NCPO junta: no cabinet between the May 2014 coup and Prayut's government"),
+    ("MLI", "2020-08-18", "2020-10-04", "CNSP junta: no ministers between the August 2020 coup and the transitional government of 5 October 2020"),
+    ("BFA", "2022-01-24", "2022-03-04", "no ministers between the January 2022 coup and Damiba's government of March 2022"),
+] for r in ["FM", "DM", "IM"]] + [("SSD", r, "2000", "2011-07-08", "not independent") for r in ROLES] + [
     ("AFG", r, "2000", "2001-12-21", "Taliban emirate, coded IMGTAL") for r in ROLES]
 
 
