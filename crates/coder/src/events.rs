@@ -1123,6 +1123,12 @@ mod tests {
             code_pipeline("Russia intervened in Syria in September 2015."),
             vec![t("RUS", "", "190")]
         );
+        assert_eq!(
+            code_pipeline("NATO intervened in Libya in 2011."),
+            vec![t("IGONAT", "", "190")]
+        );
+        let coded = code_pipeline("Activists petitioned the United Nations to intervene.");
+        assert!(!coded.iter().any(|e| e.2 == "190"), "{coded:?}");
         // Responsibility taken on is a duty; for violence, a claim.
         let coded = code_pipeline("Iraqi refugees will take responsibility for running the camps.");
         assert!(coded.is_empty(), "{coded:?}");
@@ -1136,6 +1142,13 @@ mod tests {
         assert!(coded.is_empty(), "{coded:?}");
         let coded = code_pipeline("Iran and Iraq agreed that they would meet again in May.");
         assert!(coded.contains(&t("IRN", "", "030")), "{coded:?}");
+        let coded = code_pipeline(
+            "Iran promised that at the next meeting of the two sides, it will release the sailors.",
+        );
+        assert!(
+            coded.iter().any(|e| e.0 == "IRN" && e.2.starts_with("03")),
+            "{coded:?}"
+        );
     }
 
     #[test]

@@ -3489,7 +3489,9 @@ fn everyday_sense(e: &RawEvent) -> bool {
         && !matches!(
             src.kind,
             ActorKind::Group | ActorKind::Country | ActorKind::Metonym
-        );
+        )
+        // NATO or the African Union intervene with forces; the UN's organs without.
+        && (src.kind != ActorKind::Igo || (src.code.starts_with("IGOUNO") && src.code != "IGOUNOPKO"));
     // Doctors or police "investigating" an outbreak or a death, teachers "considering" a
     // career, with no one acted upon.
     let non_political = sectors_all_in(src, NON_POLITICAL_SECTORS);
@@ -3730,7 +3732,7 @@ fn opinion_that(sent: &Sent, after: usize) -> bool {
     if sent.words.get(after).map(String::as_str) != Some("that") {
         return false;
     }
-    let rest = sent.words.iter().skip(after + 1).take(8);
+    let rest = sent.words.iter().skip(after + 1).take(14);
     !rest
         .take_while(|w| !is(STOP_R, w))
         .any(|w| matches!(w.as_str(), "will" | "would" | "shall" | "'ll"))
