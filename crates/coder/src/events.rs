@@ -978,6 +978,11 @@ mod tests {
         );
         let coded = code_pipeline("France protested. The B.C. government banned the rally.");
         assert!(coded.contains(&t("CANGOV", "", "1722")), "{coded:?}");
+        // A stance is no home.
+        let coded = code_pipeline(
+            "Lebanon mourned. An anti-Syria journalist was killed in a car bomb explosion in Beirut.",
+        );
+        assert!(coded.contains(&t("LBNUAF", "LBNMED", "183")), "{coded:?}");
         // An agent with a country of its own keeps it where it acts.
         assert_eq!(
             code_pipeline("Israeli troops in Gaza arrested 13 protesters."),

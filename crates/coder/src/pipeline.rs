@@ -104,7 +104,14 @@ fn locate_agents(
                 Some(t) if t.norm == "'s" || t.norm == "'" => i.checked_sub(1)?,
                 _ => i,
             };
-            place_ending(tokens.get(i)?.end)
+            let place = place_ending(tokens.get(i)?.end)?;
+            // "an anti-Syria journalist", "pro-Russia rebels": a stance, not a home.
+            let first = (0..=i).rev().find(|&k| tokens[k].start <= place.start)?;
+            let glued_hyphen = first
+                .checked_sub(1)
+                .and_then(|k| tokens.get(k))
+                .is_some_and(|t| t.norm == "-" || t.norm.ends_with('-'));
+            (tokens[first].start == place.start && !glued_hyphen).then_some(place)
         });
         let after = || {
             let link = tokens.get(m.token_end)?;
