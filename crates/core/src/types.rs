@@ -141,8 +141,9 @@ pub struct ActorMention {
     pub token_start: usize,
     #[serde(skip)]
     pub token_end: usize,
-    /// The country was not read from the text but guessed from the document's focus
-    /// ("police" in a story about Pakistan), so a place named with the agent may override it.
+    /// The country is not written in the mention: it was guessed from the document's focus
+    /// ("police" in a story about Pakistan) or taken from a place after it ("lawmakers in
+    /// Arnor"), so other places named with the agent may add to or override it.
     #[serde(skip)]
     pub focus: bool,
 }

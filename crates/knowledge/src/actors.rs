@@ -1338,6 +1338,8 @@ impl ActorDictionary {
                 );
             }
             let mut from_group: Option<&Atom> = None;
+            // The country came from a place after the agent ("lawmakers in Arnor").
+            let mut placed = false;
             if country.is_none() && actor.is_none() && !chain.is_empty() {
                 if key_text(end_key) == "of" {
                     let mut k = end_key + 1;
@@ -1388,6 +1390,7 @@ impl ActorDictionary {
                                 ) {
                                     country = c.country.clone();
                                     consumed[ci] = true;
+                                    placed = true;
                                 } else if from
                                     && c.role == AtomRole::Actor
                                     && c.kind != ActorKind::Person
@@ -1479,18 +1482,20 @@ impl ActorDictionary {
             match country {
                 Some(c) => {
                     let code = combine_code(&c, &sectors, prefix);
+                    let mut mention = self.mention(
+                        si,
+                        tokens,
+                        start_tok,
+                        end_tok,
+                        code,
+                        Some(c),
+                        sectors,
+                        name,
+                        kind,
+                    );
+                    mention.focus = placed;
                     out.push(Pending {
-                        mention: self.mention(
-                            si,
-                            tokens,
-                            start_tok,
-                            end_tok,
-                            code,
-                            Some(c),
-                            sectors,
-                            name,
-                            kind,
-                        ),
+                        mention,
                         needs_focus: None,
                         hidden: false,
                     });

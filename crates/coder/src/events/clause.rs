@@ -3741,11 +3741,8 @@ fn opinion_that(sent: &Sent, after: usize) -> bool {
 /// Whether an agent named with places ("troops in Gaza") has a country of its own that is
 /// none of theirs: "Israeli troops" rather than "lawmakers in Arnor" or a focus guess.
 fn has_own_country(agent: &ActorMention, places: &[ActorMention]) -> bool {
-    // The actor matcher writes "lawmakers in Arnor" as one mention with Arnor's code.
-    let placed = agent.text.contains(" in ") || agent.text.contains(" from ");
     agent.country.as_ref().is_some_and(|c| {
         !agent.focus
-            && !placed
             && places
                 .iter()
                 .all(|p| p.country.as_ref() != Some(c) && &p.code != c)
