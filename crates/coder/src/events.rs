@@ -1117,6 +1117,17 @@ mod tests {
     /// Everyday senses: a warning with no one warned, an admission of no deed, fighting
     /// with no enemy by an unarmed actor, an official "demonstrating" something.
     #[test]
+    fn nouns_after_adjectives_and_literal_sitting_are_no_events() {
+        let coded = code_pipeline("Turkey has become accustomed to deadly attacks.");
+        assert!(coded.is_empty(), "{coded:?}");
+        let coded = code_pipeline("Pakistani opposition leaders were sitting in a small room.");
+        assert!(coded.is_empty(), "{coded:?}");
+        let coded =
+            code_pipeline("Pakistani opposition leaders vowed to sit-in at the parliament.");
+        assert_eq!(coded, vec![t("PAKOPP", "", "133")]);
+    }
+
+    #[test]
     fn duties_opinions_and_alerts_of_the_unarmed_are_no_events() {
         let coded = code_pipeline("The WHO raised its pandemic alert level from three to four.");
         assert!(coded.is_empty(), "{coded:?}");

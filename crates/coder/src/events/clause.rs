@@ -1613,8 +1613,13 @@ impl<'a> Coder<'a> {
             }
             TriggerKind::Verb => {
                 // "banned all rallies": a word tagged as a noun after a determiner is one.
+                // So is one tagged as a noun after an adjective: "accustomed to deadly
+                // attacks" is no attack.
+                let after_adjective = head > 0 && sent.tags[head - 1].starts_with("JJ");
                 if tag.starts_with("NN")
-                    && (is(DETERMINERS, prev) || is(&["all", "some", "many", "several"], prev))
+                    && (is(DETERMINERS, prev)
+                        || is(&["all", "some", "many", "several"], prev)
+                        || after_adjective)
                 {
                     return None;
                 }
