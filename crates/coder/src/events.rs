@@ -1325,7 +1325,7 @@ mod tests {
 
     /// Phrase families from the real-news recall audit: speaking, meeting and working
     /// "with" an actor (040, 050), aid and money asked "from" a donor (023, 0231), praise of
-    /// an actor's efforts and honours conferred (051), places taken "from" an actor (190),
+    /// an actor's efforts or role and honours conferred (051), denials of an actor's claims (016), places taken "from" an actor (190),
     /// ambassadors recalled "to" a country and its embassy closed (161), diplomats
     /// declared persona non grata (174), missiles fired over or at a country (150, 195),
     /// retorts with tariffs (163), surrender "to" an actor (087), displeasure (110), protest
@@ -1413,6 +1413,14 @@ mod tests {
             assert_eq!(
                 code("Heavy clashes between Iran and Iraq erupted.", IRAN_IRAQ),
                 both("IRN", "IRQ", "190")
+            );
+            assert_eq!(
+                code("Iran appreciates Iraq's role.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "051")]
+            );
+            assert_eq!(
+                code("Iran denied claims by Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "016")]
             );
             assert_eq!(
                 code("Iran sold Iraq artillery systems.", IRAN_IRAQ),

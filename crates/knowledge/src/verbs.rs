@@ -409,6 +409,8 @@ mod tests {
             ("V.request_funding.from_+", "0231"),
             ("V.approve.&MONEY_to_+", "071"),
             ("V.laud.efforts_of_+", "051"),
+            ("V.appreciate.+", "051"),
+            ("V.deny_claims.by_+", "016"),
             (
                 "V.award.+_medal/order/prize/award/honor/honour/title/decoration",
                 "051",
