@@ -1342,6 +1342,11 @@ mod tests {
                 code("Iran had a meeting with Iraq.", IRAN_IRAQ),
                 both("IRN", "IRQ", "040")
             );
+            // "have held several meetings": the plural keeps the coordinated subjects' meeting.
+            assert_eq!(
+                code("Iran and Iraq have held several meetings.", IRAN_IRAQ),
+                both("IRN", "IRQ", "040")
+            );
             assert_eq!(
                 code("Iran worked with Iraq.", IRAN_IRAQ),
                 both("IRN", "IRQ", "050")
