@@ -1403,6 +1403,174 @@ mod tests {
         }
     }
 
+    /// Phrase families from the real-news recall audit: speaking, meeting and working
+    /// "with" an actor (040, 050), aid and money asked "from" a donor (023, 0231), praise of
+    /// an actor's efforts or role and honours conferred (051), denials of an actor's claims (016), places taken "from" an actor (190),
+    /// ambassadors recalled "to" a country and its embassy closed (161), diplomats
+    /// declared persona non grata (174), missiles fired over or at a country (150, 195),
+    /// retorts with tariffs (163), surrender "to" an actor (087), displeasure (110), protest
+    /// notes (114), clashes "between" two actors (190) and artillery sold (072).
+    #[test]
+    fn real_news_recall_families() {
+        let both = |a: &str, b: &str, c: &str| vec![t(a, b, c), t(b, a, c)];
+        for code in [code_text, code_parsed] {
+            assert_eq!(
+                code("Iran spoke with Iraq on Monday.", IRAN_IRAQ),
+                both("IRN", "IRQ", "040")
+            );
+            assert_eq!(
+                code("Iran had a meeting with Iraq.", IRAN_IRAQ),
+                both("IRN", "IRQ", "040")
+            );
+            // "have held several meetings": the plural keeps the coordinated subjects' meeting.
+            assert_eq!(
+                code("Iran and Iraq have held several meetings.", IRAN_IRAQ),
+                both("IRN", "IRQ", "040")
+            );
+            assert_eq!(
+                code("Iran worked with Iraq.", IRAN_IRAQ),
+                both("IRN", "IRQ", "050")
+            );
+            assert_eq!(
+                code("Iran strengthened coordination with Iraq.", IRAN_IRAQ),
+                both("IRN", "IRQ", "050")
+            );
+            assert_eq!(
+                code("Iran requested assistance from Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "023")]
+            );
+            assert_eq!(
+                code("Iran is requesting more funding from Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "0231")]
+            );
+            assert_eq!(
+                code("Iran approved a new loan to Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "071")]
+            );
+            assert_eq!(
+                code("Iran praised the efforts of Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "051")]
+            );
+            assert_eq!(
+                code("Iran recaptured the town from Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "190")]
+            );
+            assert_eq!(
+                code("Iran recalled its ambassador to Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "161")]
+            );
+            assert_eq!(
+                code("Iran closed the embassy of Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "161")]
+            );
+            assert_eq!(
+                code("Iran declared Iraq's envoy persona non grata.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "174")]
+            );
+            assert_eq!(
+                code("Iran fired a ballistic missile over Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "150")]
+            );
+            assert_eq!(
+                code("Iran fired a missile at Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "195")]
+            );
+            assert_eq!(
+                code("Iran hit back at Iraq with tariffs.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "163")]
+            );
+            assert_eq!(
+                code("Iran hit back at Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "111")]
+            );
+            assert_eq!(
+                code("Iran surrendered to Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "087")]
+            );
+            assert_eq!(
+                code("Iran is unhappy with Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "110")]
+            );
+            assert_eq!(
+                code("Iran handed a protest note to Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "114")]
+            );
+            assert_eq!(
+                code("Heavy clashes between Iran and Iraq erupted.", IRAN_IRAQ),
+                both("IRN", "IRQ", "190")
+            );
+            assert_eq!(
+                code("Iran appreciates Iraq's role.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "051")]
+            );
+            assert_eq!(
+                code("Iran denied claims by Iraq.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "016")]
+            );
+            assert_eq!(
+                code("Iran sold Iraq artillery systems.", IRAN_IRAQ),
+                vec![t("IRN", "IRQ", "072")]
+            );
+            // Everyday senses: speaking to the press or a language, giving up a seat.
+            assert!(code("Iran spoke to reporters in Iraq.", IRAN_IRAQ)
+                .iter()
+                .all(|e| e.2 != "040"));
+            assert!(code("Iran speaks French.", IRAN_IRAQ).is_empty());
+            assert!(code("Iran gave up its seat to Iraq.", IRAN_IRAQ).is_empty());
+        }
+        let specs = &[("Putin", "RUSGOV", Person), ("Tillerson", "USABUS", Person)];
+        for code in [code_text, code_parsed] {
+            assert_eq!(
+                code("Putin awarded Tillerson the Order of Friendship.", specs),
+                vec![t("RUSGOV", "USABUS", "051")]
+            );
+        }
+    }
+
+    /// The recall-audit families through the whole pipeline, on real-news phrasings.
+    #[test]
+    fn real_news_recall_families_in_the_pipeline() {
+        assert_eq!(
+            code_pipeline("The dispute set off expulsions of Russian diplomats from Britain."),
+            vec![t("GBR", "RUSGOV", "174")]
+        );
+        assert_eq!(
+            code_pipeline("Slovenia recalled its ambassador to Russia for consultations."),
+            vec![t("SVN", "RUS", "161")]
+        );
+        assert_eq!(
+            code_pipeline("Tunisia worked with the United States against the militants."),
+            vec![t("TUN", "USA", "050"), t("USA", "TUN", "050")]
+        );
+        assert_eq!(
+            code_pipeline(
+                "Officials in Vietnam are requesting more funding from the United States."
+            ),
+            vec![t("VNMGOV", "USA", "0231")]
+        );
+        assert_eq!(
+            code_pipeline("Syrian government forces recaptured the town from the rebels."),
+            vec![t("SYRMIL", "SYRREB", "190")]
+        );
+        assert_eq!(
+            code_pipeline("Britain declared 23 Russian diplomats persona non grata."),
+            vec![t("GBR", "RUSGOV", "174")]
+        );
+        assert_eq!(
+            code_pipeline("North Korea fired a ballistic missile over Japan."),
+            vec![t("PRK", "JPN", "150")]
+        );
+        assert_eq!(
+            code_pipeline(
+                "Heavy clashes between Russian police and Chechen insurgents erupted on Saturday."
+            ),
+            vec![t("RUSCOP", "RUSREB", "190"), t("RUSREB", "RUSCOP", "190")]
+        );
+        assert!(code_pipeline("Police seized drugs from the suspect.")
+            .iter()
+            .all(|e| e.2 != "190"));
+    }
+
     /// A blackout is a curb (172) only when it is a media or internet blackout or imposed
     /// on an actor; a rocket is an attack only when fired at an actor.
     #[test]

@@ -395,6 +395,53 @@ mod tests {
         }
     }
 
+    /// Pattern families added by the real-news recall audit, each with its code.
+    #[test]
+    fn recall_audit_patterns_are_present() {
+        let d = VerbDictionary::builtin().unwrap();
+        for (id, code) in [
+            ("V.speak.with_+", "040"),
+            ("V.have_meeting.with_+", "040"),
+            ("V.keep_in_touch.with_+", "040"),
+            ("V.work_with.+", "050"),
+            ("V.strengthen_coordination.with_+", "050"),
+            ("V.request_assistance.from_+", "023"),
+            ("V.request_funding.from_+", "0231"),
+            ("V.approve.&MONEY_to_+", "071"),
+            ("V.laud.efforts_of_+", "051"),
+            ("V.appreciate.+", "051"),
+            ("V.deny_claims.by_+", "016"),
+            (
+                "V.award.+_medal/order/prize/award/honor/honour/title/decoration",
+                "051",
+            ),
+            ("V.surrender.to_+", "087"),
+            ("V.be_unhappy_with.+", "110"),
+            ("V.hit_back.at_+", "111"),
+            ("V.hit_back.at_+_with_tariffs", "163"),
+            ("V.hand_protest_note.to_+", "114"),
+            ("V.fire_missile.over_+", "150"),
+            ("V.fire_missile.at_+", "195"),
+            ("V.scramble_jets.to_intercept_+", "150"),
+            ("V.recall_ambassador.to_+", "161"),
+            ("V.close_consulate.with_+", "161"),
+            ("V.declare.+_persona_non_grata", "174"),
+            ("V.recapture.from_+", "190"),
+            ("N.clashes.*_between_$_and_+", "190"),
+            ("N.expulsion.*_of_+_from_$", "174"),
+        ] {
+            let p = d.patterns.iter().find(|p| p.id == id);
+            assert_eq!(p.map(|p| p.code.as_str()), Some(code), "{id}");
+        }
+        // Clashes between two actors are reciprocal.
+        let clash = d
+            .patterns
+            .iter()
+            .find(|p| p.id == "N.clashes.*_between_$_and_+")
+            .unwrap();
+        assert!(clash.symmetric);
+    }
+
     #[test]
     fn inflections_are_indexed() {
         let d = VerbDictionary::builtin().unwrap();

@@ -3151,7 +3151,14 @@ impl<'a> Coder<'a> {
             // host inferred from the place; "X, Y and Z met": a meeting among the subjects.
             // "talks between Iran and Saudi Arabia": the meeting noun's own source is the
             // coordinated participants.
-            let among_own = inst.kind == TriggerKind::Noun && among_subjects(p, source.as_ref());
+            // Likewise any reciprocal noun ("clashes between Iran and Iraq", "a ceasefire
+            // between Israel and Hamas").
+            let among_own = inst.kind == TriggerKind::Noun
+                && (among_subjects(p, source.as_ref())
+                    || (p.symmetric
+                        && p.paired.is_none()
+                        && p.modality.is_none()
+                        && source.as_ref().is_some_and(|g| g.actors.len() >= 2)));
             if (inst.kind == TriggerKind::Verb || p.paired.is_none())
                 && !among_subjects(p, subj)
                 && !among_own
