@@ -1067,3 +1067,21 @@ fn generic_roles_speak_for_the_agent_they_qualify() {
         vec!["---GOVMIL"]
     );
 }
+
+#[test]
+fn national_agencies_and_legislatures_carry_their_country() {
+    let d = dict();
+    let on = date("2016-06-10");
+    let code_of = |text: &str| {
+        codes(&d, text, on)
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(code_of("The FBI arrested him."), vec!["USACOP"]);
+    assert_eq!(code_of("Mossad denied it."), vec!["ISRSPY"]);
+    assert_eq!(code_of("Scotland Yard said."), vec!["GBRCOP"]);
+    // A legislature, not the government.
+    assert_eq!(code_of("The Knesset voted."), vec!["ISRLEG"]);
+    assert_eq!(code_of("The CDC warned."), vec!["USAHLH"]);
+}
