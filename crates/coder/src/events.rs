@@ -1122,6 +1122,13 @@ mod tests {
         assert!(coded.is_empty(), "{coded:?}");
         let coded = code_pipeline("Pakistani opposition leaders were sitting in a small room.");
         assert!(coded.is_empty(), "{coded:?}");
+        // Warrants are executed, not killed.
+        let coded = code_pipeline("FBI agents executed a search warrant at a house in Ohio.");
+        assert!(coded.is_empty(), "{coded:?}");
+        assert_eq!(
+            code_pipeline("Islamic State militants executed three hostages in Raqqa."),
+            vec![t("IMGISI", "", "1823")]
+        );
         let coded =
             code_pipeline("Pakistani opposition leaders vowed to sit-in at the parliament.");
         assert_eq!(coded, vec![t("PAKOPP", "", "133")]);
