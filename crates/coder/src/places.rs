@@ -784,12 +784,13 @@ const PLACE_PREFIX: &[&str] = &[
     "suburban",
 ];
 
-/// Words allowed inside a multi-token toponym.
+/// Words allowed inside a multi-token toponym ("Dar es Salaam", and a possessive inside a
+/// name: "Queen Anne's County", "People's Republic of China", "Martha's Vineyard").
 const CONNECTOR: &[&str] = &[
     "of", "de", "del", "della", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "los",
-    "las", "al", "el", "ad", "ar", "as", "an", "at", "az", "ash", "ath", "ul", "bin", "ibn",
+    "las", "al", "el", "es", "ad", "ar", "as", "an", "at", "az", "ash", "ath", "ul", "bin", "ibn",
     "upon", "on", "am", "im", "sur", "y", "and", "the", "au", "aux", "en", "di", "-", "'", "’",
-    ".", "&",
+    "'s", "’s", ".", "&",
 ];
 
 /// Verbs (and auxiliaries) after which a preceding country or capital is an actor.
@@ -1549,6 +1550,30 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             {
                 // Capitalised by position only: keep only well-known or cued names.
                 keep = locative || model_place || standalone;
+            }
+            // The owner in a longer name ("St. Peter's Basilica", "St. John's University",
+            // "Eva's Village", "Moody's Analytics"): a saint's name, or a minor place's, before
+            // a possessive and another capitalised word names a building or a firm. A
+            // well-known place owns its landmarks ("Toronto's Pearson International
+            // Airport", "St. Petersburg's Pulkovo Airport"), and so does a town the text
+            // names as a place elsewhere ("in Rock Hill" ... "Rock Hill's Main Street");
+            // names with the possessive inside are matched whole above ("Queen Anne's
+            // County").
+            let owner_of_name = next.is_some_and(is_possessive)
+                && sent
+                    .get(i + len + 1)
+                    .is_some_and(|n| is_capitalised(n) && !is_connector(n));
+            let saint = matches!(
+                first.text.trim_end_matches('.').to_lowercase().as_str(),
+                "st" | "saint" | "ste" | "sainte"
+            );
+            let owner_place = if saint {
+                entries.iter().any(|e| e.is_country()) || top_pop >= 1_000_000
+            } else {
+                strong || confirmed.contains_key(&key)
+            };
+            if owner_of_name && !owner_place && !model_place {
+                keep = false;
             }
             // Part of a longer capitalised name (person, organisation).
             // Lower-case titles too ("coach Ripley", "spokesman Smith"), but not the ones

@@ -791,3 +791,49 @@ fn a_country_possessive_inside_a_person_actor_is_the_country() {
     });
     assert_eq!(texts(&p), vec!["Sri Lanka"]);
 }
+
+#[test]
+fn a_possessive_inside_a_name_and_the_owner_of_a_name() {
+    // The possessive is part of these names.
+    let p = run(
+        "Wild ducks were sampled in Queen Anne's County, Maryland.",
+        None,
+    )
+    .0;
+    assert!(
+        texts(&p).contains(&"Queen Anne's County"),
+        "{:?}",
+        texts(&p)
+    );
+    let p = run("The forum met in Dar es Salaam on Monday.", None).0;
+    assert_eq!(texts(&p), vec!["Dar es Salaam"]);
+    // A saint's or a minor place's name owning another name is a building or a firm.
+    let p = run(
+        "The pope spoke to crowds in St. Peter's Square on Sunday.",
+        None,
+    )
+    .0;
+    assert!(texts(&p).is_empty(), "{:?}", texts(&p));
+    let p = run(
+        "She studied law at St. John's University in New York.",
+        None,
+    )
+    .0;
+    assert_eq!(texts(&p), vec!["New York"]);
+    // A well-known place owns its landmarks.
+    let p = run(
+        "Flights were cancelled at Toronto's Pearson International Airport.",
+        None,
+    )
+    .0;
+    assert_eq!(texts(&p), vec!["Toronto"]);
+}
+
+#[test]
+fn a_town_named_as_a_place_elsewhere_owns_its_landmarks() {
+    let body = "Police closed a road in Rock Hill on Friday. Rock Hill's Main Street reopened.";
+    let p = run(body, None).0;
+    assert_eq!(texts(&p), vec!["Rock Hill", "Rock Hill", "Main Street"]);
+    let p = run("Officials at St. Petersburg's Pulkovo Airport spoke.", None).0;
+    assert_eq!(texts(&p), vec!["St. Petersburg"]);
+}
