@@ -2347,7 +2347,155 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
         }
         places.push(to_place(&m.text, e, m.start, m.end));
     }
-    add_streets(ctx, places, dateline.as_ref())
+    let places = add_streets(ctx, places, dateline.as_ref());
+    add_unlisted_settlements(ctx, places, dateline.as_ref())
+}
+
+/// Nouns for a settlement or a district before "of" ("the village of Nagrig").
+const SETTLEMENT_NOUNS: &[&str] = &[
+    "village",
+    "villages",
+    "town",
+    "towns",
+    "township",
+    "city",
+    "suburb",
+    "suburbs",
+    "hamlet",
+    "settlement",
+    "neighbourhood",
+    "neighborhood",
+    "district",
+    "districts",
+    "municipality",
+    "commune",
+    "parish",
+];
+
+/// `places` with the settlements the gazetteer lacks: a GPE entity of the language model
+/// that the text itself also puts on the map, after a locative preposition ("in
+/// Khayelitsha"), a settlement noun ("the village of Nagrig"), in a list with such a name
+/// ("the villages of Foua and Kfraya"), or before a ", Place" qualifier ("Greenlane,
+/// Auckland"). Each is located at its qualifier, else at the town, dateline or state the
+/// text places it in, as streets are ([`street_town`]); GeoNames id 0, feature `P.PPL`.
+fn add_unlisted_settlements(
+    ctx: &DocContext,
+    places: Vec<Place>,
+    dateline: Option<&Place>,
+) -> Vec<Place> {
+    let tokens = &ctx.text.tokens;
+    let body = ctx.doc.body.as_str();
+    let gaz = &ctx.kb.gazetteer;
+    let mut out = places.clone();
+    // End token of the last unlisted settlement accepted, for lists.
+    let mut last_end: Option<usize> = None;
+    for e in ctx.text.entities.iter().filter(|e| e.label == "GPE") {
+        let (a, b) = (e.token_start, e.token_end);
+        if b <= a || b - a > 3 || b > tokens.len() || a == 0 {
+            continue;
+        }
+        let span = &tokens[a..b];
+        let name_word = |t: &Token| {
+            is_capitalised(t)
+                && !is_all_caps(t)
+                && t.text.chars().all(|c| c.is_alphabetic() || c == '-')
+        };
+        if !name_word(&span[0]) || !name_word(&span[b - a - 1]) {
+            continue;
+        }
+        if span.iter().any(|t| !name_word(t) && !is_connector(t)) {
+            continue;
+        }
+        let (first, last) = (&span[0], &span[b - a - 1]);
+        let Some(text) = body.get(first.byte_start..last.byte_end) else {
+            continue;
+        };
+        let key = normalize(text);
+        if key.len() < 3
+            || gaz.contains(text)
+            || gaz.demonym_country(text).is_some()
+            || NEVER.contains(&key.as_str())
+            || ADJECTIVES.contains(&key.as_str())
+            || gaz.is_common_word(&key)
+        {
+            continue;
+        }
+        let (start, end) = (first.start, last.end);
+        if places.iter().any(|p| p.start < end && start < p.end) {
+            continue;
+        }
+        // An owner ("in Modi's name", "outside Chaudhry's home") or a word of a person's
+        // name in the text ("in Oleksiak" beside "Penny Oleksiak") is no settlement.
+        let person = |t: &Token| {
+            ctx.text.entities.iter().any(|p| {
+                p.label == "PERSON"
+                    && p.token_end >= p.token_start + 2
+                    && tokens
+                        .get(p.token_start..p.token_end.min(tokens.len()))
+                        .is_some_and(|w| w.iter().any(|w| w.text == t.text))
+            })
+        };
+        let actor = ctx.actors.iter().any(|m| {
+            matches!(
+                m.kind,
+                ActorKind::Person | ActorKind::Igo | ActorKind::Ngo | ActorKind::Group
+            ) && m.token_start < b
+                && a < m.token_end
+        });
+        if tokens.get(b).is_some_and(is_possessive) || actor || span.iter().any(person) {
+            continue;
+        }
+        let prev = lower(&tokens[a - 1]);
+        let prev2 = a
+            .checked_sub(2)
+            .and_then(|k| tokens.get(k))
+            .map(lower)
+            .unwrap_or_default();
+        let qualifier = tokens
+            .get(b)
+            .filter(|t| t.text == ",")
+            .and_then(|_| tokens.get(b + 1))
+            .and_then(|q| {
+                places
+                    .iter()
+                    .find(|p| p.start == q.start && p.geonames_id != 0)
+            });
+        let cued = matches!(prev.as_str(), "in" | "near" | "outside")
+            || (prev == "of" && SETTLEMENT_NOUNS.contains(&prev2.as_str()))
+            || (matches!(prev.as_str(), "and" | ",") && last_end == Some(a - 1));
+        // (Not "according to Bruschke, China is ...": a qualifier needs no person's cue.)
+        let addressed = matches!(
+            prev.as_str(),
+            "to" | "by" | "said" | "says" | "told" | "\"" | "“"
+        );
+        if !cued && (qualifier.is_none() || addressed) {
+            continue;
+        }
+        let sentence = ctx
+            .text
+            .sentences
+            .iter()
+            .find(|s| s.token_start <= a && a < s.token_end)
+            .map_or((start, end), |s| (s.start, s.end));
+        let Some(at) = qualifier
+            .cloned()
+            .or_else(|| street_town(&places, dateline, sentence, start))
+        else {
+            continue;
+        };
+        last_end = Some(b);
+        out.push(Place {
+            name: text.to_string(),
+            text: text.to_string(),
+            geonames_id: 0,
+            feature: "P.PPL".to_string(),
+            start,
+            end,
+            ..at
+        });
+    }
+    out.sort_by_key(|p| (p.start, p.end));
+    out
 }
 
 /// `places` with the text's streets added, located at their towns ([`streets`]); a town

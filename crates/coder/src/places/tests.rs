@@ -837,3 +837,34 @@ fn a_town_named_as_a_place_elsewhere_owns_its_landmarks() {
     let p = run("Officials at St. Petersburg's Pulkovo Airport spoke.", None).0;
     assert_eq!(texts(&p), vec!["St. Petersburg"]);
 }
+
+#[test]
+fn settlements_the_gazetteer_lacks_are_located_where_the_text_puts_them() {
+    // Farmers(0) in(1) Nagrig(2) ,(3) Egypt(4) ,(5) grow(6) cotton(7) .(8)
+    let body = "Farmers in Nagrig, Egypt, grow cotton.";
+    let p = run_with_entities(body, &[("GPE", 2, 3), ("GPE", 4, 5)]);
+    let nagrig = p.iter().find(|p| p.text == "Nagrig");
+    assert_eq!(
+        nagrig.map(|p| (p.country.as_str(), p.geonames_id)),
+        Some(("EG", 0))
+    );
+    // Without the model's entity, or without a cue of the text, no unknown name is a place.
+    assert_eq!(texts(&run_with_entities(body, &[])), vec!["Egypt"]);
+    // The(0) village(1) of(2) Kfraya(3) lies(4) in(5) Idlib(6) .(7)
+    let body = "The village of Kfraya lies in Idlib.";
+    let p = run_with_entities(body, &[("GPE", 3, 4), ("GPE", 6, 7)]);
+    let kfraya = p
+        .iter()
+        .find(|p| p.text == "Kfraya")
+        .map(|p| p.country.as_str());
+    assert_eq!(kfraya, Some("SY"), "{:?}", texts(&p));
+    let body = "Nagrig grows cotton near Cairo.";
+    assert_eq!(
+        texts(&run_with_entities(body, &[("GPE", 0, 1)])),
+        vec!["Cairo"]
+    );
+    // An owner is no settlement: Farmers(0) voted(1) in(2) Modi(3) 's(4) name(5) in(6) Delhi(7)
+    let body = "Farmers voted in Modi's name in Delhi.";
+    let p = run_with_entities(body, &[("GPE", 3, 4), ("GPE", 7, 8)]);
+    assert_eq!(texts(&p), vec!["Delhi"]);
+}
