@@ -906,6 +906,8 @@ const ACTOR_VERBS: &[&str] = &[
 /// A recognised toponym, before resolution.
 #[derive(Debug, Clone)]
 struct Mention {
+    /// Start of the token range in the document.
+    tok_start: usize,
     /// End of the token range in the document.
     tok_end: usize,
     start: usize,
@@ -1915,6 +1917,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 }
             }
             out.push(Mention {
+                tok_start: s0 + i,
                 tok_end,
                 start,
                 end,
@@ -2257,6 +2260,41 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
             if let Some(slot) = forced.get_mut(qi) {
                 slot.get_or_insert(q);
             }
+        }
+    }
+    // "Michigan, Oregon, New York and Ohio": a name listed with a first-level division
+    // is its country's division of that name, not a town (New York City); only under
+    // the division's own name (not "Jerusalem" for the West Bank).
+    let tokens = &ctx.text.tokens;
+    let list_gap = |a: &Mention, b: &Mention| {
+        let gap = tokens.get(a.tok_end..b.tok_start).unwrap_or(&[]);
+        !gap.is_empty()
+            && gap.len() <= 2
+            && gap
+                .iter()
+                .all(|t| matches!(t.text.as_str(), "," | "and" | "or"))
+    };
+    for idx in 0..mentions.len() {
+        if forced[idx].is_some() {
+            continue;
+        }
+        let m = &mentions[idx];
+        let neighbours = [idx.checked_sub(1), Some(idx + 1)];
+        let division_country = neighbours.iter().flatten().find_map(|&o| {
+            let om = mentions.get(o)?;
+            let listed = if o < idx {
+                list_gap(om, m)
+            } else {
+                list_gap(m, om)
+            };
+            let pick = forced[o].or(first[o])?;
+            (listed && pick.feature_code == "ADM1" && !om.metonym).then_some(pick.country)
+        });
+        if let Some(cc) = division_country {
+            forced[idx] = cands[idx]
+                .iter()
+                .find(|e| e.feature_code == "ADM1" && e.country == cc && normalize(e.name) == m.key)
+                .copied();
         }
     }
     let mut focus2 = focus.clone();
@@ -2915,6 +2953,7 @@ pub fn resolve_dateline(ctx: &DocContext) -> Option<Place> {
             .find(|e| e.is_country() || e.feature_code == "ADM1")
     });
     let m = Mention {
+        tok_start: 0,
         tok_end: 0,
         start: 0,
         end: 0,

@@ -868,3 +868,15 @@ fn settlements_the_gazetteer_lacks_are_located_where_the_text_puts_them() {
     let p = run_with_entities(body, &[("GPE", 3, 4), ("GPE", 7, 8)]);
     assert_eq!(texts(&p), vec!["Delhi"]);
 }
+
+#[test]
+fn a_name_listed_with_divisions_is_a_division() {
+    let body = "Cases were confirmed in Michigan, Oregon, New York and Wyoming.";
+    let p = run(body, None).0;
+    let features: Vec<&str> = p.iter().map(|p| p.feature.as_str()).collect();
+    assert_eq!(texts(&p), vec!["Michigan", "Oregon", "New York", "Wyoming"]);
+    assert!(features.iter().all(|f| *f == "A.ADM1"), "{features:?}");
+    // Without the list, the bare name is the city.
+    let p = run("He flew to New York on Monday.", None).0;
+    assert_eq!(p.first().map(|p| p.feature.as_str()), Some("P.PPL"));
+}
