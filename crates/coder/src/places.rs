@@ -917,6 +917,9 @@ struct Mention {
     key: String,
     /// A type suffix followed the name ("Rapides Parish"): prefer divisions.
     admin_suffix: bool,
+    /// A state's word follows the name ("New York state", "New York Gov."): prefer a
+    /// first-level division.
+    division_word: bool,
     /// Index of a following ", Qualifier" mention.
     qualifier: Option<usize>,
     /// A capital's name acting as a subject or possessor ("Athens has had", "Dublin's
@@ -1857,6 +1860,17 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 _ => (s0 + i + len, last),
             };
             let with_suffix = tok_end > s0 + i + len;
+            // "New York state", "New York Gov. Andrew Cuomo", "the Washington legislature":
+            // a state's own words after the name say the division, though not part of it.
+            let division_word = !with_suffix
+                && next.is_some_and(|n| {
+                    let l = lower(n);
+                    (l == "state" && n.text == "state")
+                        || matches!(
+                            l.trim_end_matches('.'),
+                            "statewide" | "governor" | "gov" | "legislature" | "lawmakers"
+                        )
+                });
             // Only administrative words say "the division, not the town".
             let admin_suffix = with_suffix
                 && (s0 + i + len..tok_end).any(|k| {
@@ -1924,6 +1938,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 text,
                 key,
                 admin_suffix,
+                division_word,
                 qualifier: None,
                 metonym,
             });
@@ -2028,12 +2043,12 @@ fn feature_prior(e: &GazEntry, m: &Mention) -> f64 {
         // Division populations are sums of their towns, so they need no extra prior.
         // A country is the usual reading of its name ("Mexico", not Mexico City).
         ("A", c) if c.starts_with("PCL") => 8.0,
-        ("A", "ADM1") if m.admin_suffix => 6.0,
+        ("A", "ADM1") if m.admin_suffix || m.division_word => 6.0,
         ("A", "ADM1") => 0.5,
         ("A", "ADM2") if m.admin_suffix => 7.0,
         ("A", _) => -1.5,
         ("P", "PPLC") => 2.5,
-        ("P", _) if m.admin_suffix => -1.0,
+        ("P", _) if m.admin_suffix || m.division_word => -1.0,
         ("P", _) => 0.0,
         ("L", "CONT") => 6.0,
         // Curated rivers, seas, regions: named on purpose, and without population.
@@ -2096,6 +2111,7 @@ fn best<'g>(
     // the text says "province"/"county".
     let shadowed = |e: &GazEntry| {
         !m.admin_suffix
+            && !(m.division_word && e.feature_code == "ADM1")
             && e.feature_class == "A"
             && !e.is_country()
             && cands.iter().any(|p| {
@@ -2960,6 +2976,7 @@ pub fn resolve_dateline(ctx: &DocContext) -> Option<Place> {
         text: raw.to_string(),
         key: normalize(name),
         admin_suffix: false,
+        division_word: false,
         qualifier: None,
         metonym: false,
     };

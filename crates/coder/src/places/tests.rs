@@ -880,3 +880,19 @@ fn a_name_listed_with_divisions_is_a_division() {
     let p = run("He flew to New York on Monday.", None).0;
     assert_eq!(p.first().map(|p| p.feature.as_str()), Some("P.PPL"));
 }
+
+#[test]
+fn a_state_word_after_the_name_says_the_division() {
+    for body in [
+        "Officials said New York state has confirmed the outbreak.",
+        "The former New York Gov. Mario Cuomo spoke on Monday.",
+        "The New York legislature passed the bill.",
+    ] {
+        let p = run(body, None).0;
+        let ny = p
+            .iter()
+            .find(|p| p.text == "New York")
+            .map(|p| p.feature.as_str());
+        assert_eq!(ny, Some("A.ADM1"), "{body}");
+    }
+}
