@@ -2110,8 +2110,8 @@ fn best<'g>(
     // A division named like a town inside it ("Aleppo", "Tehran") means the town unless
     // the text says "province"/"county".
     let shadowed = |e: &GazEntry| {
-        !m.admin_suffix
-            && !(m.division_word && e.feature_code == "ADM1")
+        let division_said = m.admin_suffix || (m.division_word && e.feature_code == "ADM1");
+        !division_said
             && e.feature_class == "A"
             && !e.is_country()
             && cands.iter().any(|p| {
