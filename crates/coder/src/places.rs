@@ -1416,14 +1416,22 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                     | "toured"
             ) && !(prev_l == "of" && locative);
             // Listed right after a place ("Mozambique and Botswana", "Barrow and Jackson
-            // counties") or followed by a word for the people or land of a place ("Gainesville
-            // residents", "the Alexandria area").
+            // counties") or followed by a word for the people or land of a place ("a Lancaster
+            // man", "Gainesville residents", "the Alexandria area").
             let listed_with_place = matches!(prev_l.as_str(), "and" | "or" | ",")
                 && out.last().is_some_and(|m| m.tok_end + 1 == s0 + i)
                 && !matches!(next_l.as_str(), "streets" | "roads" | "avenues");
             let place_noun_after = matches!(
                 next_l.as_str(),
                 "area"
+                    | "man"
+                    | "woman"
+                    | "men"
+                    | "women"
+                    | "teen"
+                    | "teenager"
+                    | "couple"
+                    | "firefighters"
                     | "residents"
                     | "resident"
                     | "natives"

@@ -896,3 +896,18 @@ fn a_state_word_after_the_name_says_the_division() {
         assert_eq!(ny, Some("A.ADM1"), "{body}");
     }
 }
+
+#[test]
+fn a_town_before_a_word_for_its_people_is_a_place_under_a_person_entity() {
+    // Hamilton(0) women(1) died(2) hours(3) apart(4) .(5)
+    let body = "Hamilton women died hours apart.";
+    let p = run_with_entities(body, &[("PERSON", 0, 1)]);
+    assert_eq!(texts(&p), vec!["Hamilton"]);
+    // A(0) Lancaster(1) man(2) won(3) the(4) award(5) .(6)
+    let body = "A Lancaster man won the award.";
+    let p = run_with_entities(body, &[("PERSON", 1, 2)]);
+    assert_eq!(texts(&p), vec!["Lancaster"]);
+    // Without such a word the person entity stands.
+    let body = "Hamilton died hours later.";
+    assert!(run_with_entities(body, &[("PERSON", 0, 1)]).is_empty());
+}
