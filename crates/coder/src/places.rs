@@ -784,12 +784,13 @@ const PLACE_PREFIX: &[&str] = &[
     "suburban",
 ];
 
-/// Words allowed inside a multi-token toponym.
+/// Words allowed inside a multi-token toponym ("Dar es Salaam", and a possessive inside a
+/// name: "Queen Anne's County", "People's Republic of China", "Martha's Vineyard").
 const CONNECTOR: &[&str] = &[
     "of", "de", "del", "della", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "los",
-    "las", "al", "el", "ad", "ar", "as", "an", "at", "az", "ash", "ath", "ul", "bin", "ibn",
+    "las", "al", "el", "es", "ad", "ar", "as", "an", "at", "az", "ash", "ath", "ul", "bin", "ibn",
     "upon", "on", "am", "im", "sur", "y", "and", "the", "au", "aux", "en", "di", "-", "'", "’",
-    ".", "&",
+    "'s", "’s", ".", "&",
 ];
 
 /// Verbs (and auxiliaries) after which a preceding country or capital is an actor.
@@ -905,6 +906,8 @@ const ACTOR_VERBS: &[&str] = &[
 /// A recognised toponym, before resolution.
 #[derive(Debug, Clone)]
 struct Mention {
+    /// Start of the token range in the document.
+    tok_start: usize,
     /// End of the token range in the document.
     tok_end: usize,
     start: usize,
@@ -914,6 +917,9 @@ struct Mention {
     key: String,
     /// A type suffix followed the name ("Rapides Parish"): prefer divisions.
     admin_suffix: bool,
+    /// A state's word follows the name ("New York state", "New York Gov."): prefer a
+    /// first-level division.
+    division_word: bool,
     /// Index of a following ", Qualifier" mention.
     qualifier: Option<usize>,
     /// A capital's name acting as a subject or possessor ("Athens has had", "Dublin's
@@ -1410,14 +1416,22 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                     | "toured"
             ) && !(prev_l == "of" && locative);
             // Listed right after a place ("Mozambique and Botswana", "Barrow and Jackson
-            // counties") or followed by a word for the people or land of a place ("Gainesville
-            // residents", "the Alexandria area").
+            // counties") or followed by a word for the people or land of a place ("a Lancaster
+            // man", "Gainesville residents", "the Alexandria area").
             let listed_with_place = matches!(prev_l.as_str(), "and" | "or" | ",")
                 && out.last().is_some_and(|m| m.tok_end + 1 == s0 + i)
                 && !matches!(next_l.as_str(), "streets" | "roads" | "avenues");
             let place_noun_after = matches!(
                 next_l.as_str(),
                 "area"
+                    | "man"
+                    | "woman"
+                    | "men"
+                    | "women"
+                    | "teen"
+                    | "teenager"
+                    | "couple"
+                    | "firefighters"
                     | "residents"
                     | "resident"
                     | "natives"
@@ -1549,6 +1563,30 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             {
                 // Capitalised by position only: keep only well-known or cued names.
                 keep = locative || model_place || standalone;
+            }
+            // The owner in a longer name ("St. Peter's Basilica", "St. John's University",
+            // "Eva's Village", "Moody's Analytics"): a saint's name, or a minor place's, before
+            // a possessive and another capitalised word names a building or a firm. A
+            // well-known place owns its landmarks ("Toronto's Pearson International
+            // Airport", "St. Petersburg's Pulkovo Airport"), and so does a town the text
+            // names as a place elsewhere ("in Rock Hill" ... "Rock Hill's Main Street");
+            // names with the possessive inside are matched whole above ("Queen Anne's
+            // County").
+            let owner_of_name = next.is_some_and(is_possessive)
+                && sent
+                    .get(i + len + 1)
+                    .is_some_and(|n| is_capitalised(n) && !is_connector(n));
+            let saint = matches!(
+                first.text.trim_end_matches('.').to_lowercase().as_str(),
+                "st" | "saint" | "ste" | "sainte"
+            );
+            let owner_place = if saint {
+                entries.iter().any(|e| e.is_country()) || top_pop >= 1_000_000
+            } else {
+                strong || confirmed.contains_key(&key)
+            };
+            if owner_of_name && !owner_place && !model_place {
+                keep = false;
             }
             // Part of a longer capitalised name (person, organisation).
             // Lower-case titles too ("coach Ripley", "spokesman Smith"), but not the ones
@@ -1830,6 +1868,17 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 _ => (s0 + i + len, last),
             };
             let with_suffix = tok_end > s0 + i + len;
+            // "New York state", "New York Gov. Andrew Cuomo", "the Washington legislature":
+            // a state's own words after the name say the division, though not part of it.
+            let division_word = !with_suffix
+                && next.is_some_and(|n| {
+                    let l = lower(n);
+                    (l == "state" && n.text == "state")
+                        || matches!(
+                            l.trim_end_matches('.'),
+                            "statewide" | "governor" | "gov" | "legislature" | "lawmakers"
+                        )
+                });
             // Only administrative words say "the division, not the town".
             let admin_suffix = with_suffix
                 && (s0 + i + len..tok_end).any(|k| {
@@ -1890,12 +1939,14 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 }
             }
             out.push(Mention {
+                tok_start: s0 + i,
                 tok_end,
                 start,
                 end,
                 text,
                 key,
                 admin_suffix,
+                division_word,
                 qualifier: None,
                 metonym,
             });
@@ -2000,12 +2051,12 @@ fn feature_prior(e: &GazEntry, m: &Mention) -> f64 {
         // Division populations are sums of their towns, so they need no extra prior.
         // A country is the usual reading of its name ("Mexico", not Mexico City).
         ("A", c) if c.starts_with("PCL") => 8.0,
-        ("A", "ADM1") if m.admin_suffix => 6.0,
+        ("A", "ADM1") if m.admin_suffix || m.division_word => 6.0,
         ("A", "ADM1") => 0.5,
         ("A", "ADM2") if m.admin_suffix => 7.0,
         ("A", _) => -1.5,
         ("P", "PPLC") => 2.5,
-        ("P", _) if m.admin_suffix => -1.0,
+        ("P", _) if m.admin_suffix || m.division_word => -1.0,
         ("P", _) => 0.0,
         ("L", "CONT") => 6.0,
         // Curated rivers, seas, regions: named on purpose, and without population.
@@ -2067,7 +2118,8 @@ fn best<'g>(
     // A division named like a town inside it ("Aleppo", "Tehran") means the town unless
     // the text says "province"/"county".
     let shadowed = |e: &GazEntry| {
-        !m.admin_suffix
+        let division_said = m.admin_suffix || (m.division_word && e.feature_code == "ADM1");
+        !division_said
             && e.feature_class == "A"
             && !e.is_country()
             && cands.iter().any(|p| {
@@ -2234,6 +2286,41 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
             }
         }
     }
+    // "Michigan, Oregon, New York and Ohio": a name listed with a first-level division
+    // is its country's division of that name, not a town (New York City); only under
+    // the division's own name (not "Jerusalem" for the West Bank).
+    let tokens = &ctx.text.tokens;
+    let list_gap = |a: &Mention, b: &Mention| {
+        let gap = tokens.get(a.tok_end..b.tok_start).unwrap_or(&[]);
+        !gap.is_empty()
+            && gap.len() <= 2
+            && gap
+                .iter()
+                .all(|t| matches!(t.text.as_str(), "," | "and" | "or"))
+    };
+    for idx in 0..mentions.len() {
+        if forced[idx].is_some() {
+            continue;
+        }
+        let m = &mentions[idx];
+        let neighbours = [idx.checked_sub(1), Some(idx + 1)];
+        let division_country = neighbours.iter().flatten().find_map(|&o| {
+            let om = mentions.get(o)?;
+            let listed = if o < idx {
+                list_gap(om, m)
+            } else {
+                list_gap(m, om)
+            };
+            let pick = forced[o].or(first[o])?;
+            (listed && pick.feature_code == "ADM1" && !om.metonym).then_some(pick.country)
+        });
+        if let Some(cc) = division_country {
+            forced[idx] = cands[idx]
+                .iter()
+                .find(|e| e.feature_code == "ADM1" && e.country == cc && normalize(e.name) == m.key)
+                .copied();
+        }
+    }
     let mut focus2 = focus.clone();
     for (idx, ((m, e), c)) in mentions.iter().zip(&first).zip(&cands).enumerate() {
         let Some(e) = forced[idx].or(*e) else {
@@ -2322,7 +2409,155 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
         }
         places.push(to_place(&m.text, e, m.start, m.end));
     }
-    add_streets(ctx, places, dateline.as_ref())
+    let places = add_streets(ctx, places, dateline.as_ref());
+    add_unlisted_settlements(ctx, places, dateline.as_ref())
+}
+
+/// Nouns for a settlement or a district before "of" ("the village of Nagrig").
+const SETTLEMENT_NOUNS: &[&str] = &[
+    "village",
+    "villages",
+    "town",
+    "towns",
+    "township",
+    "city",
+    "suburb",
+    "suburbs",
+    "hamlet",
+    "settlement",
+    "neighbourhood",
+    "neighborhood",
+    "district",
+    "districts",
+    "municipality",
+    "commune",
+    "parish",
+];
+
+/// `places` with the settlements the gazetteer lacks: a GPE entity of the language model
+/// that the text itself also puts on the map, after a locative preposition ("in
+/// Khayelitsha"), a settlement noun ("the village of Nagrig"), in a list with such a name
+/// ("the villages of Foua and Kfraya"), or before a ", Place" qualifier ("Greenlane,
+/// Auckland"). Each is located at its qualifier, else at the town, dateline or state the
+/// text places it in, as streets are ([`street_town`]); GeoNames id 0, feature `P.PPL`.
+fn add_unlisted_settlements(
+    ctx: &DocContext,
+    places: Vec<Place>,
+    dateline: Option<&Place>,
+) -> Vec<Place> {
+    let tokens = &ctx.text.tokens;
+    let body = ctx.doc.body.as_str();
+    let gaz = &ctx.kb.gazetteer;
+    let mut out = places.clone();
+    // End token of the last unlisted settlement accepted, for lists.
+    let mut last_end: Option<usize> = None;
+    for e in ctx.text.entities.iter().filter(|e| e.label == "GPE") {
+        let (a, b) = (e.token_start, e.token_end);
+        if b <= a || b - a > 3 || b > tokens.len() || a == 0 {
+            continue;
+        }
+        let span = &tokens[a..b];
+        let name_word = |t: &Token| {
+            is_capitalised(t)
+                && !is_all_caps(t)
+                && t.text.chars().all(|c| c.is_alphabetic() || c == '-')
+        };
+        if !name_word(&span[0]) || !name_word(&span[b - a - 1]) {
+            continue;
+        }
+        if span.iter().any(|t| !name_word(t) && !is_connector(t)) {
+            continue;
+        }
+        let (first, last) = (&span[0], &span[b - a - 1]);
+        let Some(text) = body.get(first.byte_start..last.byte_end) else {
+            continue;
+        };
+        let key = normalize(text);
+        if key.len() < 3
+            || gaz.contains(text)
+            || gaz.demonym_country(text).is_some()
+            || NEVER.contains(&key.as_str())
+            || ADJECTIVES.contains(&key.as_str())
+            || gaz.is_common_word(&key)
+        {
+            continue;
+        }
+        let (start, end) = (first.start, last.end);
+        if places.iter().any(|p| p.start < end && start < p.end) {
+            continue;
+        }
+        // An owner ("in Modi's name", "outside Chaudhry's home") or a word of a person's
+        // name in the text ("in Oleksiak" beside "Penny Oleksiak") is no settlement.
+        let person = |t: &Token| {
+            ctx.text.entities.iter().any(|p| {
+                p.label == "PERSON"
+                    && p.token_end >= p.token_start + 2
+                    && tokens
+                        .get(p.token_start..p.token_end.min(tokens.len()))
+                        .is_some_and(|w| w.iter().any(|w| w.text == t.text))
+            })
+        };
+        let actor = ctx.actors.iter().any(|m| {
+            matches!(
+                m.kind,
+                ActorKind::Person | ActorKind::Igo | ActorKind::Ngo | ActorKind::Group
+            ) && m.token_start < b
+                && a < m.token_end
+        });
+        if tokens.get(b).is_some_and(is_possessive) || actor || span.iter().any(person) {
+            continue;
+        }
+        let prev = lower(&tokens[a - 1]);
+        let prev2 = a
+            .checked_sub(2)
+            .and_then(|k| tokens.get(k))
+            .map(lower)
+            .unwrap_or_default();
+        let qualifier = tokens
+            .get(b)
+            .filter(|t| t.text == ",")
+            .and_then(|_| tokens.get(b + 1))
+            .and_then(|q| {
+                places
+                    .iter()
+                    .find(|p| p.start == q.start && p.geonames_id != 0)
+            });
+        let cued = matches!(prev.as_str(), "in" | "near" | "outside")
+            || (prev == "of" && SETTLEMENT_NOUNS.contains(&prev2.as_str()))
+            || (matches!(prev.as_str(), "and" | ",") && last_end == Some(a - 1));
+        // (Not "according to Bruschke, China is ...": a qualifier needs no person's cue.)
+        let addressed = matches!(
+            prev.as_str(),
+            "to" | "by" | "said" | "says" | "told" | "\"" | "“"
+        );
+        if !cued && (qualifier.is_none() || addressed) {
+            continue;
+        }
+        let sentence = ctx
+            .text
+            .sentences
+            .iter()
+            .find(|s| s.token_start <= a && a < s.token_end)
+            .map_or((start, end), |s| (s.start, s.end));
+        let Some(at) = qualifier
+            .cloned()
+            .or_else(|| street_town(&places, dateline, sentence, start))
+        else {
+            continue;
+        };
+        last_end = Some(b);
+        out.push(Place {
+            name: text.to_string(),
+            text: text.to_string(),
+            geonames_id: 0,
+            feature: "P.PPL".to_string(),
+            start,
+            end,
+            ..at
+        });
+    }
+    out.sort_by_key(|p| (p.start, p.end));
+    out
 }
 
 /// `places` with the text's streets added, located at their towns ([`streets`]); a town
@@ -2742,12 +2977,14 @@ pub fn resolve_dateline(ctx: &DocContext) -> Option<Place> {
             .find(|e| e.is_country() || e.feature_code == "ADM1")
     });
     let m = Mention {
+        tok_start: 0,
         tok_end: 0,
         start: 0,
         end: 0,
         text: raw.to_string(),
         key: normalize(name),
         admin_suffix: false,
+        division_word: false,
         qualifier: None,
         metonym: false,
     };

@@ -792,3 +792,123 @@ fn a_country_possessive_inside_a_person_actor_is_the_country() {
     });
     assert_eq!(texts(&p), vec!["Sri Lanka"]);
 }
+
+#[test]
+fn a_possessive_inside_a_name_and_the_owner_of_a_name() {
+    // The possessive is part of these names.
+    let p = run(
+        "Wild ducks were sampled in Queen Anne's County, Maryland.",
+        None,
+    )
+    .0;
+    assert!(
+        texts(&p).contains(&"Queen Anne's County"),
+        "{:?}",
+        texts(&p)
+    );
+    let p = run("The forum met in Dar es Salaam on Monday.", None).0;
+    assert_eq!(texts(&p), vec!["Dar es Salaam"]);
+    // A saint's or a minor place's name owning another name is a building or a firm.
+    let p = run(
+        "The pope spoke to crowds in St. Peter's Square on Sunday.",
+        None,
+    )
+    .0;
+    assert!(texts(&p).is_empty(), "{:?}", texts(&p));
+    let p = run(
+        "She studied law at St. John's University in New York.",
+        None,
+    )
+    .0;
+    assert_eq!(texts(&p), vec!["New York"]);
+    // A well-known place owns its landmarks.
+    let p = run(
+        "Flights were cancelled at Toronto's Pearson International Airport.",
+        None,
+    )
+    .0;
+    assert_eq!(texts(&p), vec!["Toronto"]);
+}
+
+#[test]
+fn a_town_named_as_a_place_elsewhere_owns_its_landmarks() {
+    let body = "Police closed a road in Rock Hill on Friday. Rock Hill's Main Street reopened.";
+    let p = run(body, None).0;
+    assert_eq!(texts(&p), vec!["Rock Hill", "Rock Hill", "Main Street"]);
+    let p = run("Officials at St. Petersburg's Pulkovo Airport spoke.", None).0;
+    assert_eq!(texts(&p), vec!["St. Petersburg"]);
+}
+
+#[test]
+fn settlements_the_gazetteer_lacks_are_located_where_the_text_puts_them() {
+    // Farmers(0) in(1) Nagrig(2) ,(3) Egypt(4) ,(5) grow(6) cotton(7) .(8)
+    let body = "Farmers in Nagrig, Egypt, grow cotton.";
+    let p = run_with_entities(body, &[("GPE", 2, 3), ("GPE", 4, 5)]);
+    let nagrig = p.iter().find(|p| p.text == "Nagrig");
+    assert_eq!(
+        nagrig.map(|p| (p.country.as_str(), p.geonames_id)),
+        Some(("EG", 0))
+    );
+    // Without the model's entity, or without a cue of the text, no unknown name is a place.
+    assert_eq!(texts(&run_with_entities(body, &[])), vec!["Egypt"]);
+    // The(0) village(1) of(2) Kfraya(3) lies(4) in(5) Idlib(6) .(7)
+    let body = "The village of Kfraya lies in Idlib.";
+    let p = run_with_entities(body, &[("GPE", 3, 4), ("GPE", 6, 7)]);
+    let kfraya = p
+        .iter()
+        .find(|p| p.text == "Kfraya")
+        .map(|p| p.country.as_str());
+    assert_eq!(kfraya, Some("SY"), "{:?}", texts(&p));
+    let body = "Nagrig grows cotton near Cairo.";
+    assert_eq!(
+        texts(&run_with_entities(body, &[("GPE", 0, 1)])),
+        vec!["Cairo"]
+    );
+    // An owner is no settlement: Farmers(0) voted(1) in(2) Modi(3) 's(4) name(5) in(6) Delhi(7)
+    let body = "Farmers voted in Modi's name in Delhi.";
+    let p = run_with_entities(body, &[("GPE", 3, 4), ("GPE", 7, 8)]);
+    assert_eq!(texts(&p), vec!["Delhi"]);
+}
+
+#[test]
+fn a_name_listed_with_divisions_is_a_division() {
+    let body = "Cases were confirmed in Michigan, Oregon, New York and Wyoming.";
+    let p = run(body, None).0;
+    let features: Vec<&str> = p.iter().map(|p| p.feature.as_str()).collect();
+    assert_eq!(texts(&p), vec!["Michigan", "Oregon", "New York", "Wyoming"]);
+    assert!(features.iter().all(|f| *f == "A.ADM1"), "{features:?}");
+    // Without the list, the bare name is the city.
+    let p = run("He flew to New York on Monday.", None).0;
+    assert_eq!(p.first().map(|p| p.feature.as_str()), Some("P.PPL"));
+}
+
+#[test]
+fn a_state_word_after_the_name_says_the_division() {
+    for body in [
+        "Officials said New York state has confirmed the outbreak.",
+        "The former New York Gov. Mario Cuomo spoke on Monday.",
+        "The New York legislature passed the bill.",
+    ] {
+        let p = run(body, None).0;
+        let ny = p
+            .iter()
+            .find(|p| p.text == "New York")
+            .map(|p| p.feature.as_str());
+        assert_eq!(ny, Some("A.ADM1"), "{body}");
+    }
+}
+
+#[test]
+fn a_town_before_a_word_for_its_people_is_a_place_under_a_person_entity() {
+    // Hamilton(0) women(1) died(2) hours(3) apart(4) .(5)
+    let body = "Hamilton women died hours apart.";
+    let p = run_with_entities(body, &[("PERSON", 0, 1)]);
+    assert_eq!(texts(&p), vec!["Hamilton"]);
+    // A(0) Lancaster(1) man(2) won(3) the(4) award(5) .(6)
+    let body = "A Lancaster man won the award.";
+    let p = run_with_entities(body, &[("PERSON", 1, 2)]);
+    assert_eq!(texts(&p), vec!["Lancaster"]);
+    // Without such a word the person entity stands.
+    let body = "Hamilton died hours later.";
+    assert!(run_with_entities(body, &[("PERSON", 0, 1)]).is_empty());
+}
