@@ -1117,6 +1117,20 @@ mod tests {
     /// Everyday senses: a warning with no one warned, an admission of no deed, fighting
     /// with no enemy by an unarmed actor, an official "demonstrating" something.
     #[test]
+    fn sports_sentences_are_discarded() {
+        let coded =
+            code_pipeline("Real Madrid attacked Barcelona's defence and travelled to Japan.");
+        assert!(coded.is_empty(), "{coded:?}");
+        let coded = code_pipeline("Senior FIFA officials were forced to resign.");
+        assert!(coded.is_empty(), "{coded:?}");
+        // The capital alone is still the government.
+        assert_eq!(
+            code_pipeline("Madrid accused London of stalling on Gibraltar."),
+            vec![t("ESPGOV", "GBRGOV", "112")]
+        );
+    }
+
+    #[test]
     fn nouns_after_adjectives_and_literal_sitting_are_no_events() {
         let coded = code_pipeline("Turkey has become accustomed to deadly attacks.");
         assert!(coded.is_empty(), "{coded:?}");

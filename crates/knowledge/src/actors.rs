@@ -484,6 +484,12 @@ impl ActorDictionary {
                 d.countries.insert(row.code.clone(), n.clone());
             }
         }
+        let (discards, bad) =
+            petrarch::parse_discards(data::DISCARDS, Path::new("data/actors/discards.txt"));
+        if let Some(e) = bad.into_iter().next() {
+            return Err(e);
+        }
+        d.add_discards(discards);
         for row in data::orgs("metonyms.txt", data::METONYMS)? {
             d.add_org(row);
         }
@@ -1783,6 +1789,11 @@ impl ActorDictionary {
     ) -> Result<Vec<KnowledgeError>, KnowledgeError> {
         let text = petrarch::read(path)?;
         let (records, warnings) = petrarch::parse_discards(&text, path);
+        self.add_discards(records);
+        Ok(warnings)
+    }
+
+    fn add_discards(&mut self, records: Vec<petrarch::DiscardRecord>) {
         for r in records {
             let id = self.discard_scopes.len() as u32;
             self.discard_scopes.push(if r.story {
@@ -1792,11 +1803,9 @@ impl ActorDictionary {
             });
             self.discards.insert(&r.phrase.words, r.phrase.stem, id);
         }
-        Ok(warnings)
     }
 }
 
-/// "RUS" + [GOV, MIL] → "RUSGOVMIL"; prefix agents go first ("NGO" + "FRA").
 /// Role words that are GOV only when nothing says whose role it is.
 const GENERIC_ROLES: &[&str] = &[
     "spokesman",
@@ -1840,6 +1849,7 @@ fn is_generic_role(atom: &Atom, keys: &[Key], tokens: &[Token]) -> bool {
     GENERIC_ROLES.contains(&words.as_str())
 }
 
+/// "RUS" + [GOV, MIL] → "RUSGOVMIL"; prefix agents go first ("NGO" + "FRA").
 fn combine_code(country: &str, sectors: &[String], prefix: bool) -> String {
     if prefix {
         format!("{}{country}", sectors.concat())

@@ -10,6 +10,7 @@ use crate::KnowledgeError;
 
 pub(crate) const COUNTRIES: &str = include_str!("../../../../data/actors/countries.tsv");
 pub(crate) const METONYMS: &str = include_str!("../../../../data/actors/metonyms.txt");
+pub(crate) const DISCARDS: &str = include_str!("../../../../data/actors/discards.txt");
 pub(crate) const ORGANIZATIONS: &str = include_str!("../../../../data/actors/organizations.txt");
 pub(crate) const AGENTS: &str = include_str!("../../../../data/actors/agents.txt");
 pub(crate) const CITIES: &str = include_str!("../../../../data/actors/cities.tsv");
