@@ -1117,6 +1117,25 @@ mod tests {
     /// Everyday senses: a warning with no one warned, an admission of no deed, fighting
     /// with no enemy by an unarmed actor, an official "demonstrating" something.
     #[test]
+    fn alleged_acts_and_empty_recognition_are_not_asserted() {
+        // A denied claim is the denial only; an accusation is coded as such.
+        assert_eq!(
+            code_pipeline("The Kremlin denies US claims that Russia hacked official emails."),
+            vec![t("RUSGOV", "USA", "016")]
+        );
+        assert_eq!(
+            code_pipeline("Ukraine claims Russia shelled Mariupol."),
+            vec![t("UKR", "RUS", "112")]
+        );
+        let coded =
+            code_pipeline("The outputs are recognized by German government funding programs.");
+        assert!(coded.is_empty(), "{coded:?}");
+        let coded =
+            code_pipeline("The murder of the Russian envoy reinforced the sense of unease.");
+        assert!(!coded.iter().any(|e| e.2 == "154"), "{coded:?}");
+    }
+
+    #[test]
     fn sports_sentences_are_discarded() {
         let coded =
             code_pipeline("Real Madrid attacked Barcelona's defence and travelled to Japan.");
