@@ -23,8 +23,12 @@ pub fn code(ctx: &DocContext) -> Vec<Event> {
         return Vec::new();
     }
     // A story-level discard (sports results and the like) codes nothing.
-    if let Some(wirecoder_knowledge::actors::DiscardScope::Story) =
-        ctx.kb.actors.discard(&ctx.text.tokens)
+    // (The built-in discards are all sentence-level: no whole-document scan for them.)
+    if ctx.kb.actors.has_story_discards()
+        && matches!(
+            ctx.kb.actors.discard(&ctx.text.tokens),
+            Some(wirecoder_knowledge::actors::DiscardScope::Story)
+        )
     {
         return Vec::new();
     }

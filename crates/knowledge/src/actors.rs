@@ -1624,7 +1624,14 @@ impl ActorDictionary {
         out
     }
 
-    /// Whether a discard phrase occurs in `tokens` (one sentence), and its scope.
+    /// Whether any loaded discard drops a whole story.
+    pub fn has_story_discards(&self) -> bool {
+        self.discard_scopes
+            .iter()
+            .any(|s| matches!(s, DiscardScope::Story))
+    }
+
+    /// Whether a discard phrase occurs in `tokens`, and its scope (story or sentence).
     pub fn discard(&self, tokens: &[Token]) -> Option<DiscardScope> {
         if self.discards.len() == 0 {
             return None;
