@@ -1140,6 +1140,23 @@ mod tests {
     }
 
     #[test]
+    fn coordinated_verbs_share_negation_and_voice() {
+        let coded = code_pipeline(
+            "The Azerbaijani journalist should never have been arrested or prosecuted.",
+        );
+        assert!(coded.is_empty(), "{coded:?}");
+        // The men were charged; they charged no one.
+        assert_eq!(
+            code_pipeline("Three Iraqi men were arrested and charged by Jordanian police."),
+            vec![t("JORCOP", "IRQCVL", "173")]
+        );
+        assert_eq!(
+            code_pipeline("Iran will not meet or talk with Israel."),
+            vec![t("IRN", "ISR", "125")]
+        );
+    }
+
+    #[test]
     fn sports_sentences_are_discarded() {
         let coded =
             code_pipeline("Real Madrid attacked Barcelona's defence and travelled to Japan.");

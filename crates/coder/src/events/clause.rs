@@ -1475,6 +1475,27 @@ impl<'a> Coder<'a> {
             insts.push(inst);
         }
         insts.sort_by_key(|i| i.head);
+        // "should never have been arrested or prosecuted", "will not meet or talk": a verb
+        // joined to the one before by "or"/"and" shares its auxiliaries and negation.
+        for k in 1..insts.len() {
+            let (done, rest) = insts.split_at_mut(k);
+            let cur = &mut rest[0];
+            if cur.kind != TriggerKind::Verb || cur.aux_start != cur.head || cur.head < 2 {
+                continue;
+            }
+            if !matches!(sent.words[cur.head - 1].as_str(), "or" | "and" | "nor") {
+                continue;
+            }
+            if let Some(prev) = done
+                .iter()
+                .rev()
+                .find(|p| p.kind == TriggerKind::Verb && p.end + 1 == cur.head)
+            {
+                cur.negated |= prev.negated;
+                cur.future |= prev.future;
+                cur.passive |= prev.passive && sent.tags[cur.head] == "VBN";
+            }
+        }
         insts
     }
 
