@@ -2533,12 +2533,7 @@ fn add_unlisted_settlements(
         if !cued && (qualifier.is_none() || addressed) {
             continue;
         }
-        let sentence = ctx
-            .text
-            .sentences
-            .iter()
-            .find(|s| s.token_start <= a && a < s.token_end)
-            .map_or((start, end), |s| (s.start, s.end));
+        let sentence = sentence_span(ctx, a).unwrap_or((start, end));
         let Some(at) = qualifier
             .cloned()
             .or_else(|| street_town(&places, dateline, sentence, start))
@@ -2558,6 +2553,15 @@ fn add_unlisted_settlements(
     }
     out.sort_by_key(|p| (p.start, p.end));
     out
+}
+
+/// Character span of the sentence holding token `a`.
+fn sentence_span(ctx: &DocContext, a: usize) -> Option<(usize, usize)> {
+    ctx.text
+        .sentences
+        .iter()
+        .find(|s| s.token_start <= a && a < s.token_end)
+        .map(|s| (s.start, s.end))
 }
 
 /// `places` with the text's streets added, located at their towns ([`streets`]); a town
@@ -2583,12 +2587,7 @@ fn add_streets(ctx: &DocContext, places: Vec<Place>, dateline: Option<&Place>) -
         ..
     } in found
     {
-        let sentence = ctx
-            .text
-            .sentences
-            .iter()
-            .find(|s| s.token_start <= a && a < s.token_end)
-            .map_or((start, end), |s| (s.start, s.end));
+        let sentence = sentence_span(ctx, a).unwrap_or((start, end));
         let Some(town) = street_town(&towns, dateline, sentence, start) else {
             continue;
         };

@@ -1046,16 +1046,16 @@ fn development_banks_and_regional_bodies_are_igos() {
     assert!(!has(&d, "They had no idea how to eac.", on, "IGOEAFEAC"));
 }
 
+/// The codes of the mentions in `text`, without their texts.
+fn codes_only(d: &ActorDictionary, text: &str, on: Option<NaiveDate>) -> Vec<String> {
+    codes(d, text, on).into_iter().map(|(_, c)| c).collect()
+}
+
 #[test]
 fn generic_roles_speak_for_the_agent_they_qualify() {
     let d = dict();
     let on = date("2016-06-10");
-    let code_of = |text: &str| {
-        codes(&d, text, on)
-            .into_iter()
-            .map(|(_, c)| c)
-            .collect::<Vec<_>>()
-    };
+    let code_of = |text: &str| codes_only(&d, text, on);
     // Was ---GOVREB, ---GOVCOP, ---GOVLAB.
     assert_eq!(code_of("A rebel spokesman said."), vec!["---REB"]);
     assert_eq!(code_of("Police officials said."), vec!["---COP"]);
@@ -1072,12 +1072,7 @@ fn generic_roles_speak_for_the_agent_they_qualify() {
 fn national_agencies_and_legislatures_carry_their_country() {
     let d = dict();
     let on = date("2016-06-10");
-    let code_of = |text: &str| {
-        codes(&d, text, on)
-            .into_iter()
-            .map(|(_, c)| c)
-            .collect::<Vec<_>>()
-    };
+    let code_of = |text: &str| codes_only(&d, text, on);
     assert_eq!(code_of("The FBI arrested him."), vec!["USACOP"]);
     assert_eq!(code_of("Mossad denied it."), vec!["ISRSPY"]);
     assert_eq!(code_of("Scotland Yard said."), vec!["GBRCOP"]);
