@@ -247,7 +247,7 @@ mod tests {
                         end: text.tokens[i + n - 1].end,
                         token_start: i,
                         token_end: i + n,
-                        focus: false,
+                        country_inferred: false,
                     });
                     for u in used.iter_mut().skip(i).take(n) {
                         *u = true;

@@ -39,6 +39,9 @@ impl Pipeline {
         let kb = &*self.kb;
         let mut actors = kb.actors.find_mentions(&text, doc_date);
         let dates = wirecoder_text::temporal::extract(&text, doc_date);
+        // Places are resolved with the actors as the matcher found them (metonyms are no
+        // places); agents are then located by those places before events are coded. Two
+        // contexts, because the first borrows the actors that `locate_agents` changes.
         let places = crate::places::extract(&DocContext {
             doc,
             text: &text,
@@ -96,7 +99,7 @@ fn locate_agents(
     let place_starting = |start: usize| places.iter().find(|p| p.start == start);
     for m in actors
         .iter_mut()
-        .filter(|m| m.focus && m.kind == ActorKind::Agent)
+        .filter(|m| m.country_inferred && m.kind == ActorKind::Agent)
     {
         let before = m.token_start.checked_sub(1).and_then(|i| {
             // "Hartford's police": skip the possessive.

@@ -145,7 +145,7 @@ pub struct ActorMention {
     /// ("police" in a story about Pakistan) or taken from a place after it ("lawmakers in
     /// Arnor"), so other places named with the agent may add to or override it.
     #[serde(skip)]
-    pub focus: bool,
+    pub country_inferred: bool,
 }
 
 impl ActorMention {
@@ -159,7 +159,7 @@ impl ActorMention {
                 self.code = format!("{rest}{alpha3}");
             }
         }
-        self.focus = false;
+        self.country_inferred = false;
     }
 }
 

@@ -1499,7 +1499,7 @@ impl ActorDictionary {
                         name,
                         kind,
                     );
-                    mention.focus = placed;
+                    mention.country_inferred = placed;
                     out.push(Pending {
                         mention,
                         needs_focus: None,
@@ -1576,7 +1576,7 @@ impl ActorDictionary {
             end,
             token_start: start_tok,
             token_end: end_tok + 1,
-            focus: false,
+            country_inferred: false,
         }
     }
 
@@ -1610,7 +1610,7 @@ impl ActorDictionary {
                 if let Some(c) = best(&so_far).or_else(|| doc_focus.clone()) {
                     m.code = combine_code(&c, &sectors, prefix);
                     m.country = Some(c);
-                    m.focus = true;
+                    m.country_inferred = true;
                 }
             } else if p.hidden {
                 continue;

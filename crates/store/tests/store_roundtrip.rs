@@ -84,7 +84,7 @@ fn toy_analyze(doc: &Document) -> Analysis {
                         end: a.end,
                         token_start: 0,
                         token_end: 0,
-                        focus: false,
+                        country_inferred: false,
                     });
                 }
                 events.push(Event {

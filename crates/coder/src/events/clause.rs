@@ -1384,7 +1384,7 @@ impl<'a> Coder<'a> {
                 end: sent.offs.get(act.end - 1)?.1,
                 token_start: 0,
                 token_end: 0,
-                focus: false,
+                country_inferred: false,
             }],
             start: act.head,
             end: act.end,
@@ -2428,7 +2428,7 @@ impl<'a> Coder<'a> {
                         end: m.end,
                         token_start: agent.token_start,
                         token_end: m.token_end,
-                        focus: false,
+                        country_inferred: false,
                     }
                 })
                 .collect();
@@ -2869,7 +2869,7 @@ impl<'a> Coder<'a> {
             end: place.end,
             token_start: 0,
             token_end: 0,
-            focus: false,
+            country_inferred: false,
         })
     }
 
@@ -3807,8 +3807,8 @@ fn country_of(m: &ActorMention) -> String {
 /// arrested 13 protesters" in a story about Pakistan; the CAMEO manual codes such events
 /// as domestic, ECU police → ECU protesters).
 fn policed_at_home(source: &ActorMention, target: &ActorMention) -> bool {
-    target.focus
-        && !source.focus
+    target.country_inferred
+        && !source.country_inferred
         && source.country.is_some()
         && source.sectors.iter().any(|s| s == "COP" || s == "JUD")
 }
@@ -3830,7 +3830,7 @@ fn opinion_that(sent: &Sent, after: usize) -> bool {
 /// none of theirs: "Israeli troops" rather than "lawmakers in Arnor" or a focus guess.
 fn has_own_country(agent: &ActorMention, places: &[ActorMention]) -> bool {
     agent.country.as_ref().is_some_and(|c| {
-        !agent.focus
+        !agent.country_inferred
             && places
                 .iter()
                 .all(|p| p.country.as_ref() != Some(c) && &p.code != c)

@@ -87,7 +87,7 @@ fn actor_over(
         end,
         token_start: a,
         token_end: b,
-        focus: false,
+        country_inferred: false,
     }
 }
 

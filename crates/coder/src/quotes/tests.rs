@@ -45,7 +45,7 @@ fn mention(
         end,
         token_start,
         token_end,
-        focus: false,
+        country_inferred: false,
     }
 }
 
