@@ -1188,6 +1188,47 @@ mod tests {
         assert_eq!(coded, vec![t("PAKOPP", "", "133")]);
     }
 
+    /// Fires burn and numbers decline: without an object these verbs are no acts.
+    #[test]
+    fn intransitive_burning_and_declining_are_no_events() {
+        let coded = code_pipeline("Egyptian protesters said the fires were still burning.");
+        assert!(!coded.iter().any(|e| e.2.starts_with("17")), "{coded:?}");
+        let coded = code_pipeline("Egyptian exports declined for the third month.");
+        assert!(coded.is_empty(), "{coded:?}");
+        let coded = code_pipeline("Canadian schools face declining enrolment.");
+        assert!(coded.is_empty(), "{coded:?}");
+        assert_eq!(
+            code_pipeline("Egyptian protesters burned the Israeli embassy."),
+            vec![t("EGYOPP", "ISRGOV", "171")]
+        );
+        assert_eq!(
+            code_pipeline("Iran declined a Russian offer of talks."),
+            vec![t("IRN", "RUS", "125")]
+        );
+        assert_eq!(
+            code_pipeline("Egyptian police declined the offer."),
+            vec![t("EGYCOP", "", "127")]
+        );
+        assert_eq!(
+            code_pipeline("Iran declined to meet the Russian envoy."),
+            vec![t("IRN", "RUSGOV", "125")]
+        );
+    }
+
+    /// "After the visit to the UAE, the Kazakh and UAE governments signed": the mention that
+    /// closes an opening phrase heads no list of subjects.
+    #[test]
+    fn an_opening_phrase_adds_no_subject() {
+        let coded = code_pipeline(
+            "Following the visit of the president to the UAE, the Kazakhstan and UAE governments concluded an agreement.",
+        );
+        assert!(
+            !coded.iter().any(|e| e.0 == "ARE" && e.2 == "057"),
+            "{coded:?}"
+        );
+        assert!(coded.contains(&t("KAZGOV", "AREGOV", "057")), "{coded:?}");
+    }
+
     #[test]
     fn duties_opinions_and_alerts_of_the_unarmed_are_no_events() {
         let coded = code_pipeline("The WHO raised its pandemic alert level from three to four.");

@@ -276,6 +276,26 @@ const NON_ACTOR_HEADS: &[&str] = &[
     "stance",
 ];
 
+/// Words before "party" that make it a party in law or society.
+const NON_POLITICAL_PARTY_WORDS: &[&str] = &[
+    "third",
+    "birthday",
+    "dinner",
+    "house",
+    "tea",
+    "garden",
+    "search",
+    "rescue",
+    "working",
+    "guilty",
+    "injured",
+    "aggrieved",
+    "interested",
+    "losing",
+    "prevailing",
+    "contracting",
+];
+
 const NOT_NAMES: &[&str] = &[
     "monday",
     "tuesday",
@@ -1297,6 +1317,22 @@ impl ActorDictionary {
                         .map_or(start_tok, |k| k.tok);
                     out.push(self.atom_pending(si, tokens, start_tok, h_end, h, false));
                 }
+                continue;
+            }
+            // "the party who brings the lawsuit", "a third party", "a dinner party": a party
+            // in law or society, not in politics.
+            if head.is_none()
+                && actor.is_none()
+                && chain.len() == 1
+                && matches!(key_text(a.ks), "party" | "parties")
+                && a.ke == a.ks + 1
+                && (matches!(key_text(a.ke), "who" | "whom" | "to")
+                    || a.ks
+                        .checked_sub(1)
+                        .is_some_and(|p| NON_POLITICAL_PARTY_WORDS.contains(&key_text(p))))
+            {
+                consumed[i] = true;
+                i += 1;
                 continue;
             }
             // Unknown personal name after a title ("Defense Minister Ali Shamkhani").

@@ -2597,6 +2597,12 @@ impl<'a> Coder<'a> {
                 start = start_before;
                 break;
             }
+            if c == "," && in_introductory_phrase(sent, ps) {
+                // "After the visit to the UAE, the Kazakh and UAE governments signed": the
+                // mention before the comma closes an introductory phrase, it heads no list.
+                start = start_before;
+                break;
+            }
             actors.insert(0, pm);
             start = ps;
         }
@@ -3746,6 +3752,22 @@ fn is_aux_or_adverb(w: &str) -> bool {
 }
 
 /// A determiner or adjective that may stand between a coordinator and a mention.
+/// Whether the mention starting at token `ps` is the object of a preposition in a phrase
+/// that opens the sentence without a finite verb ("Following the visit to the UAE, ...").
+fn in_introductory_phrase(sent: &Sent, ps: usize) -> bool {
+    let mut q = ps;
+    while q > 0 && is_modifier(sent, q - 1) {
+        q -= 1;
+    }
+    let opener = sent.tags.first().map(String::as_str);
+    q > 0
+        && matches!(sent.tags[q - 1].as_str(), "IN" | "TO")
+        && matches!(opener, Some("IN" | "VBG" | "RB"))
+        && !sent.tags[..q]
+            .iter()
+            .any(|t| matches!(t.as_str(), "VBD" | "VBZ" | "VBP" | "MD"))
+}
+
 fn is_modifier(sent: &Sent, q: usize) -> bool {
     let w = sent.words[q].as_str();
     if is(DETERMINERS, w) {
@@ -3760,7 +3782,26 @@ fn is_modifier(sent: &Sent, q: usize) -> bool {
 
 /// "the defence ministers of Iran, Russia and Syria", matched as one agent mention for the
 /// first country followed by bare countries: the agent's sectors apply to every country.
+/// "the Kazakhstan and UAE governments": bare countries before a plural agent share its
+/// sectors.
 fn distribute_sectors(actors: &mut [ActorMention]) {
+    if let Some((last, rest)) = actors.split_last_mut() {
+        let plural_head = last
+            .text
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"));
+        if plural_head && !last.sectors.is_empty() && last.country.is_some() {
+            for m in rest.iter_mut() {
+                if m.kind == ActorKind::Country && m.sectors.is_empty() {
+                    if let Some(c) = m.country.clone() {
+                        m.code = format!("{}{}", c, last.sectors.join(""));
+                        m.sectors = last.sectors.clone();
+                    }
+                }
+            }
+        }
+    }
     let Some((first, rest)) = actors.split_first_mut() else {
         return;
     };

@@ -874,6 +874,27 @@ fn stance_prefix_is_not_nationality() {
 }
 
 #[test]
+fn parties_in_law_and_society_are_not_political() {
+    let d = dict();
+    for text in [
+        "It is rare for a plaintiff, the party who brings the lawsuit.",
+        "The data was sold to a third party.",
+        "Police broke up a birthday party in the town.",
+        "A search party found the missing hikers.",
+    ] {
+        let c = codes(&d, text, None);
+        assert!(c.iter().all(|(_, c)| !c.contains("PTY")), "{text}: {c:?}");
+    }
+    for text in [
+        "The party said it would boycott the vote.",
+        "The ruling party won the election.",
+    ] {
+        let c = codes(&d, text, None);
+        assert!(c.iter().any(|(_, c)| c.ends_with("PTY")), "{text}: {c:?}");
+    }
+}
+
+#[test]
 fn multiword_names_keep_their_capitals() {
     let d = dict();
     // "Russia Today" is a channel; "Russia today" is the country and a date word.
