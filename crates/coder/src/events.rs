@@ -1215,6 +1215,31 @@ mod tests {
         );
     }
 
+    /// A phrase's words and its object stay inside their own phrase: "press into an
+    /// enclave for days" is no "press for"; "met with pupils to talk about their Rwanda
+    /// website" meets no Rwanda; "Slovenia endorsed the invasion" invaded nothing.
+    #[test]
+    fn frames_stay_inside_their_phrase() {
+        let coded = code_pipeline(
+            "Turkish forces press into a Syrian Kurdish enclave for the fourth straight day.",
+        );
+        assert!(!coded.iter().any(|e| e.2 == "100"), "{coded:?}");
+        let coded =
+            code_pipeline("A Rwandan minister met with pupils to talk about their Rwanda website.");
+        assert!(!coded.iter().any(|e| e.1 == "RWA"), "{coded:?}");
+        let coded = code_pipeline("In 2003 Slovenia endorsed the invasion of Iraq.");
+        assert!(
+            !coded.iter().any(|e| e.0 == "SVN" && e.2.starts_with("19")),
+            "{coded:?}"
+        );
+        assert_eq!(
+            code_pipeline("Russia's invasion of Ukraine began in February."),
+            vec![t("RUS", "UKR", "192")]
+        );
+        let coded = code_pipeline("Israel pressed Egypt for more action against smugglers.");
+        assert_eq!(coded, vec![t("ISR", "EGY", "100")]);
+    }
+
     /// "After the visit to the UAE, the Kazakh and UAE governments signed": the mention that
     /// closes an opening phrase heads no list of subjects.
     #[test]

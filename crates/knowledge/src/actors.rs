@@ -274,6 +274,25 @@ const NON_ACTOR_HEADS: &[&str] = &[
     "ceremony",
     "language",
     "stance",
+    // "firms receiving government bailouts", "government buses arrived": the state's
+    // money and vehicles, not the state acting.
+    "bailout",
+    "bailouts",
+    "funding",
+    "money",
+    "salary",
+    "salaries",
+    "subsidy",
+    "subsidies",
+    "grant",
+    "grants",
+    "contract",
+    "contracts",
+    "jobs",
+    "bus",
+    "buses",
+    "trucks",
+    "cars",
 ];
 
 /// Words before "party" that make it a party in law or society.

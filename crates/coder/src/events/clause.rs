@@ -1568,6 +1568,14 @@ impl<'a> Coder<'a> {
                 if is(STOP_R, w) || w == "," || w == "." {
                     break;
                 }
+                // "press into an enclave for the fourth day" is no "press for": the words of
+                // a verb phrase do not reach past a preposition of their own.
+                if kind == TriggerKind::Verb
+                    && sent.tags[q] == "IN"
+                    && !matches!(w.as_str(), "up" | "out" | "off" | "down" | "back" | "over")
+                {
+                    break;
+                }
                 if w == "-" {
                     // A hyphenated modifier is one word ("staged a 24-hour hunger strike").
                     limit += 2;
@@ -3020,7 +3028,11 @@ impl<'a> Coder<'a> {
                             break;
                         }
                         let w = sent.words[q].as_str();
-                        if is(STOP_L, w) || is(PREPS, w) || w == "," || w == "of" {
+                        // "Slovenia endorsed the invasion": a verb between them makes the
+                        // actor the verb's subject, not the noun's.
+                        let verb =
+                            matches!(sent.tags[q].as_str(), "VBD" | "VBZ" | "VBP" | "VB" | "MD");
+                        if is(STOP_L, w) || is(PREPS, w) || w == "," || w == "of" || verb {
                             break;
                         }
                     }
@@ -3265,6 +3277,14 @@ impl<'a> Coder<'a> {
                 return None;
             }
             if direct && w != "of" && is(PREPS, w) && !quantifier_at(sent, q) {
+                return None;
+            }
+            // "meets with pupils to talk about their Rwanda website": the object ends
+            // where an infinitive or another finite verb begins.
+            let tag = sent.tags[q].as_str();
+            let infinitive =
+                w == "to" && sent.tags.get(q + 1).is_some_and(|t| t == "VB") && q > pos;
+            if infinitive || matches!(tag, "VBD" | "VBZ" | "VBP" | "MD") {
                 return None;
             }
             q += 1;

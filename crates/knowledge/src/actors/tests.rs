@@ -451,6 +451,10 @@ fn modifiers_and_of_phrases() {
     let d = dict();
     let on = date("2016-06-10");
     assert!(codes(&d, "its military campaign", on).is_empty());
+    assert!(codes(&d, "firms receiving government bailouts", on)
+        .iter()
+        .all(|(_, c)| !c.contains("GOV")));
+    assert!(codes(&d, "government buses arrived at dawn", on).is_empty());
     assert_eq!(
         codes(&d, "a Russian military campaign", on),
         vec![("Russian".to_string(), "RUS".to_string())]
