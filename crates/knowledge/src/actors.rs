@@ -111,6 +111,10 @@ const COMMON_WORD_SURNAMES: &[&str] = &[
     "yousef", "youssef", "martinez", "perez", "murphy", "duncan", "torres", "rivera", "cruz",
     "gonzales", "filip", "lina", "siam", "ming", "win", "moro", "levi", "slim", "ghosn", "jean",
     "voltaire", "brega", "ling", "sheikh",
+    // A Peruvian city, a word of Chinese and Korean names, an English noun, Ukraine's
+    // parliament and a footballer: Ronaldo Puno, Hla Min, Natie Plea, Alfredo Rada and
+    // Ibrahim Dahirou Dembele need their full names.
+    "puno", "min", "plea", "rada", "dembele",
     // Demonym, first name and place-name parts ("the Arab League", "San Salvador") and
     // a film character: Hussein Arab, Alpha Barry, Maria Paula Romo, Maria Isabel
     // Salvador and Alain Yoda need their full names.
