@@ -1227,10 +1227,24 @@ mod tests {
         let coded =
             code_pipeline("A Rwandan minister met with pupils to talk about their Rwanda website.");
         assert!(!coded.iter().any(|e| e.1 == "RWA"), "{coded:?}");
+        assert!(code_pipeline(
+            "Sri Lanka has established diplomatic ties with and opened an embassy in Tehran."
+        )
+        .contains(&t("LKA", "IRNGOV", "050")));
         let coded = code_pipeline("In 2003 Slovenia endorsed the invasion of Iraq.");
         assert!(
             !coded.iter().any(|e| e.0 == "SVN" && e.2.starts_with("19")),
             "{coded:?}"
+        );
+        // Light verbs keep the noun's source: "made a visit", "gave air support".
+        assert_eq!(
+            code_pipeline("Peres made an official visit to Prague on Monday."),
+            vec![t("CZEGOV", "ISRELI", "043"), t("ISRELI", "CZEGOV", "042")]
+        );
+        assert!(
+            code_pipeline("Gunmen carried out a series of attacks in central Jordan.")
+                .iter()
+                .any(|e| e.2 == "190")
         );
         assert_eq!(
             code_pipeline("Russia's invasion of Ukraine began in February."),

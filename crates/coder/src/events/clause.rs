@@ -1572,7 +1572,10 @@ impl<'a> Coder<'a> {
                 // a verb phrase do not reach past a preposition of their own.
                 if kind == TriggerKind::Verb
                     && sent.tags[q] == "IN"
-                    && !matches!(w.as_str(), "up" | "out" | "off" | "down" | "back" | "over")
+                    && !matches!(
+                        w.as_str(),
+                        "of" | "up" | "out" | "off" | "down" | "back" | "over"
+                    )
                 {
                     break;
                 }
@@ -3028,11 +3031,11 @@ impl<'a> Coder<'a> {
                             break;
                         }
                         let w = sent.words[q].as_str();
-                        // "Slovenia endorsed the invasion": a verb between them makes the
-                        // actor the verb's subject, not the noun's.
-                        let verb =
-                            matches!(sent.tags[q].as_str(), "VBD" | "VBZ" | "VBP" | "VB" | "MD");
-                        if is(STOP_L, w) || is(PREPS, w) || w == "," || w == "of" || verb {
+                        // "Slovenia endorsed the invasion": the actor holds a view of the
+                        // act, it is not its author (unlike "made a visit", "gave support").
+                        let stance = matches!(sent.tags[q].as_str(), "VBD" | "VBZ" | "VBP" | "VB")
+                            && STANCE_VERB_STEMS.iter().any(|s| w.starts_with(s));
+                        if is(STOP_L, w) || is(PREPS, w) || w == "," || w == "of" || stance {
                             break;
                         }
                     }
@@ -3123,6 +3126,9 @@ impl<'a> Coder<'a> {
                     } else {
                         self.find_group(sent, pos, is_target && first)
                             .filter(|g| !is_target || explicit || self.governed(sent, inst, g))
+                            // "meets with pupils to talk about their Rwanda website": the
+                            // object of a frame's word ends where another verb begins.
+                            .filter(|g| !(explicit && verb_between(sent, pos, g.start)))
                             .or_else(|| {
                                 if is_target && first {
                                     rel.cloned()
@@ -3277,14 +3283,6 @@ impl<'a> Coder<'a> {
                 return None;
             }
             if direct && w != "of" && is(PREPS, w) && !quantifier_at(sent, q) {
-                return None;
-            }
-            // "meets with pupils to talk about their Rwanda website": the object ends
-            // where an infinitive or another finite verb begins.
-            let tag = sent.tags[q].as_str();
-            let infinitive =
-                w == "to" && sent.tags.get(q + 1).is_some_and(|t| t == "VB") && q > pos;
-            if infinitive || matches!(tag, "VBD" | "VBZ" | "VBP" | "MD") {
                 return None;
             }
             q += 1;
@@ -3772,6 +3770,60 @@ fn is_aux_or_adverb(w: &str) -> bool {
 }
 
 /// A determiner or adjective that may stand between a coordinator and a mention.
+/// Whether an infinitive or a finite verb stands in `from..to`, unless the phrase shares
+/// its object with the next ("ties with and opened an embassy in Tehran").
+fn verb_between(sent: &Sent, from: usize, to: usize) -> bool {
+    if sent
+        .words
+        .get(from)
+        .is_some_and(|w| w == "and" || w == "or")
+    {
+        return false;
+    }
+    (from..to).any(|q| {
+        let infinitive =
+            sent.words[q] == "to" && sent.tags.get(q + 1).is_some_and(|t| t == "VB") && q > from;
+        infinitive || matches!(sent.tags[q].as_str(), "VBD" | "VBZ" | "VBP" | "MD")
+    })
+}
+
+/// Verbs of stance towards an act named by their object ("endorsed the invasion").
+const STANCE_VERB_STEMS: &[&str] = &[
+    "endors",
+    "support",
+    "backed",
+    "backs",
+    "condemn",
+    "denounc",
+    "criticis",
+    "criticiz",
+    "oppos",
+    "welcom",
+    "prais",
+    "reject",
+    "protest",
+    "deplor",
+    "applaud",
+    "hail",
+    "approv",
+    "justif",
+    "defend",
+    "blam",
+    "fear",
+    "recall",
+    "rememb",
+    "mourn",
+    "commemorat",
+    "investigat",
+    "discuss",
+    "debat",
+    "question",
+    "ignor",
+    "deni",
+    "deny",
+    "accept",
+];
+
 /// Whether the mention starting at token `ps` is the object of a preposition in a phrase
 /// that opens the sentence without a finite verb ("Following the visit to the UAE, ...").
 fn in_introductory_phrase(sent: &Sent, ps: usize) -> bool {
