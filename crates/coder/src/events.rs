@@ -1215,6 +1215,29 @@ mod tests {
         );
     }
 
+    /// A country's name that the places engine read as a US state codes the United States,
+    /// and so do the agents that were guessed to belong to it.
+    #[test]
+    fn state_names_are_not_countries() {
+        let coded = code_pipeline(
+            "Atlanta police arrested two men on Friday. Georgia Governor Nathan Deal condemned the arrests.",
+        );
+        assert!(
+            coded
+                .iter()
+                .all(|e| !e.0.starts_with("GEO") && !e.1.starts_with("GEO")),
+            "{coded:?}"
+        );
+        assert!(
+            coded.iter().any(|e| e.0 == "USAGOV" && e.2 == "111"),
+            "{coded:?}"
+        );
+        // The country keeps its code where it is the country.
+        let coded =
+            code_pipeline("Georgia's president condemned the Russian air strikes near Tbilisi.");
+        assert!(coded.iter().any(|e| e.0 == "GEOGOV"), "{coded:?}");
+    }
+
     /// A phrase's words and its object stay inside their own phrase: "press into an
     /// enclave for days" is no "press for"; "met with pupils to talk about their Rwanda
     /// website" meets no Rwanda; "Slovenia endorsed the invasion" invaded nothing.

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use wirecoder_core::{
     ActorKind, ActorMention, Analysis, Document, Place, TextAnalysis, TimeExpression,
 };
+use wirecoder_knowledge::gazetteer::normalize;
 use wirecoder_knowledge::KnowledgeBase;
 use wirecoder_text::LanguageAnalyzer;
 
@@ -51,6 +52,7 @@ impl Pipeline {
             dates: &dates,
             places: &[],
         });
+        recountry_state_names(&mut actors, &places, kb);
         locate_agents(&mut actors, &places, &text, kb);
         let ctx = DocContext {
             doc,
@@ -76,6 +78,61 @@ impl Pipeline {
             dates,
             quotes,
             events,
+        }
+    }
+}
+
+/// Gives actors named by a country word that the places engine resolved, in this document,
+/// to a division of another country ("Georgia Governor Nathan Deal" next to Atlanta) that
+/// division's country. Agents whose country was only a focus guess from those names follow,
+/// unless the country is also named for itself elsewhere in the document.
+fn recountry_state_names(actors: &mut [ActorMention], places: &[Place], kb: &KnowledgeBase) {
+    let gaz = &kb.gazetteer;
+    let mut moved: Vec<(String, String)> = Vec::new();
+    for m in actors.iter_mut().filter(|m| !m.country_inferred) {
+        let Some(old) = m.country.clone() else {
+            continue;
+        };
+        let names_old = |name: &str| {
+            gaz.lookup(&normalize(name))
+                .iter()
+                .any(|e| e.is_country() && gaz.alpha3_of(e.country) == Some(old.as_str()))
+        };
+        // The name itself resolved as the division, or a town of the document lies in a
+        // division of that name ("Atlanta police ... Georgia Governor").
+        let division = places.iter().find(|p| {
+            if gaz.alpha3_of(&p.country).is_none_or(|c| c == old) {
+                return false;
+            }
+            let inside = p.start >= m.start
+                && p.end <= m.end
+                && p.feature.starts_with("A.ADM")
+                && names_old(&p.text);
+            inside
+                || p.admin1
+                    .as_deref()
+                    .is_some_and(|a| m.text.split(' ').next() == Some(a) && names_old(a))
+        });
+        let Some(new) = division.and_then(|p| gaz.alpha3_of(&p.country)) else {
+            continue;
+        };
+        m.set_country(new);
+        moved.push((old, new.to_string()));
+    }
+    for (old, new) in moved {
+        let still_named = actors
+            .iter()
+            .any(|m| !m.country_inferred && m.country.as_deref() == Some(old.as_str()));
+        if still_named {
+            continue;
+        }
+        for m in actors
+            .iter_mut()
+            .filter(|m| m.country_inferred && m.country.as_deref() == Some(old.as_str()))
+        {
+            m.set_country(&new);
+            // Still a guess, now the right one.
+            m.country_inferred = true;
         }
     }
 }
