@@ -1215,6 +1215,52 @@ mod tests {
         );
     }
 
+    /// Lists end where a new clause begins; forcing needs someone forced; what an act is
+    /// "in support of" does not act.
+    #[test]
+    fn clause_ends_forced_entry_and_support_of() {
+        let coded = code_pipeline(
+            "Russia expelled 60 American diplomats. The U.S. has expelled 60 diplomats, Ukraine has expelled 13.",
+        );
+        assert!(
+            !coded.iter().any(|e| e.0 == "USA" && e.1 == "UKR"),
+            "{coded:?}"
+        );
+        // "forced him to resign": the pronoun is whom Saudi Arabia coerced, not who resigned.
+        let coded = code_pipeline(
+            "Saudi Arabia detained Lebanese Prime Minister Saad Hariri and forced him to resign.",
+        );
+        assert!(
+            coded
+                .iter()
+                .any(|e| e.2 == "170" && e.0 == "SAU" && e.1.starts_with("LBN")),
+            "{coded:?}"
+        );
+        assert!(
+            !coded.iter().any(|e| e.2 == "0831" && e.0 == "SAU"),
+            "{coded:?}"
+        );
+        let coded = code_pipeline("British firefighters forced entry into the property.");
+        assert!(coded.is_empty(), "{coded:?}");
+        assert_eq!(
+            code_pipeline("Saudi Arabia forced Qatar into talks."),
+            vec![t("SAU", "QAT", "170")]
+        );
+        let coded = code_pipeline(
+            "An Ohio man plotted to attack a police station in support of Islamic State.",
+        );
+        assert!(!coded.iter().any(|e| e.0 == "IMGISI"), "{coded:?}");
+        // An apposition before the verb is no new clause.
+        let coded =
+            code_pipeline("Iran's president, Hassan Rouhani, met Putin on Friday in Moscow.");
+        assert!(
+            coded.iter().any(|e| e.0 == "IRNGOV" && e.1 == "RUSGOV"),
+            "{coded:?}"
+        );
+        let coded = code_pipeline("Iran, Russia and Syria held talks in Tehran.");
+        assert!(coded.contains(&t("SYR", "IRN", "042")), "{coded:?}");
+    }
+
     /// A country's name that the places engine read as a US state codes the United States,
     /// and so do the agents that were guessed to belong to it.
     #[test]

@@ -1921,7 +1921,7 @@ impl<'a> Coder<'a> {
             return Arg::Unknown;
         };
         let w = sent.words[t].as_str();
-        if is(PRONOUNS, w) {
+        if let Some(w) = pronoun_subject_form(w) {
             return match self.resolve_pronoun(sent, w, t) {
                 Some(m) => Arg::Actor(Group {
                     actors: vec![m],
@@ -2389,8 +2389,12 @@ impl<'a> Coder<'a> {
                 }
                 return Some(g);
             }
-            if is(PRONOUNS, w) {
-                return self.resolve_pronoun(sent, w, ku).map(|m| Group {
+            // "tried to force him to resign": the object right before the infinitive is
+            // its subject.
+            let object_subject = pronoun_subject_form(w)
+                .filter(|_| inst.to_pos.is_some() && ku + 1 == inst.aux_start);
+            if let Some(p) = object_subject.or_else(|| is(PRONOUNS, w).then_some(w)) {
+                return self.resolve_pronoun(sent, p, ku).map(|m| Group {
                     actors: vec![m],
                     start: ku,
                     end: ku + 1,
@@ -2666,7 +2670,18 @@ impl<'a> Coder<'a> {
                 break;
             };
             let (nm, _, ne) = sent.mentions[next].clone();
-            if c == "," && !matches!(sent.words[end + 1].as_str(), "and" | "or") {
+            let bare_comma = c == "," && !matches!(sent.words[end + 1].as_str(), "and" | "or");
+            if bare_comma
+                && object_position(sent, start)
+                && sent
+                    .tags
+                    .get(ne)
+                    .is_some_and(|t| matches!(t.as_str(), "VBD" | "VBZ" | "VBP" | "MD"))
+            {
+                // "expelled 60 diplomats, Ukraine has expelled 13": a new clause, no list.
+                break;
+            }
+            if bare_comma {
                 pending_commas.push(nm);
             } else {
                 actors.append(&mut pending_commas);
@@ -2983,6 +2998,15 @@ impl<'a> Coder<'a> {
         rel: Option<&Group>,
     ) -> Option<PMatch> {
         let n = sent.words.len();
+        if inst.kind == TriggerKind::Noun
+            && inst.head > 0
+            && sent.words[inst.head - 1] == "in"
+            && self.of_source(p)
+        {
+            // "attacked a police station in support of Islamic State": whom an act is in
+            // support (protest, honour) of is who it is for, not who acts.
+            return None;
+        }
         let mut spec = 0;
         let mut source = None;
         let mut target = None;
@@ -3270,6 +3294,18 @@ impl<'a> Coder<'a> {
     }
 
     /// The actor group starting within a few tokens of `pos`, inside the clause.
+    /// Whether a pattern names its source after "of" ("support of $ to +").
+    fn of_source(&self, p: &VerbPattern) -> bool {
+        p.post.windows(2).any(|w| match w {
+            [Elem::Words(a), Elem::Source] => self
+                .dict
+                .alts
+                .get(*a as usize)
+                .is_some_and(|alts| alts.iter().all(|alt| alt.len() == 1 && alt[0] == "of")),
+            _ => false,
+        })
+    }
+
     fn find_group(&self, sent: &Sent, pos: usize, direct: bool) -> Option<Group> {
         let n = sent.words.len();
         let max = if direct { 4 } else { 8 };
@@ -3277,6 +3313,15 @@ impl<'a> Coder<'a> {
         while q < n && q < pos + max {
             if sent.start_at[q].is_some() {
                 return self.group_right(sent, q);
+            }
+            if direct && q == pos && matches!(sent.words[q].as_str(), "him" | "her" | "them") {
+                // "forced him to resign": an object pronoun names the last fitting actor.
+                let w = pronoun_subject_form(&sent.words[q])?;
+                return self.resolve_pronoun(sent, w, q).map(|m| Group {
+                    actors: vec![m],
+                    start: q,
+                    end: q + 1,
+                });
             }
             let w = sent.words[q].as_str();
             if is(STOP_R, w) || w == "." || w == "," && direct {
@@ -3339,6 +3384,16 @@ fn quantifier_at(sent: &Sent, q: usize) -> bool {
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "it", "they"];
+
+/// A personal pronoun in either case as the subject form [`PRONOUNS`] resolves ("him" → "he").
+fn pronoun_subject_form(w: &str) -> Option<&str> {
+    match w {
+        "him" => Some("he"),
+        "her" => Some("she"),
+        "them" => Some("they"),
+        _ => PRONOUNS.iter().find(|p| **p == w).copied(),
+    }
+}
 /// Relative pronouns that stand for the noun a relative clause modifies.
 const RELATIVE: &[&str] = &["who", "which", "that", "whom"];
 /// Nouns of quantity or membership whose "of" phrase names the actor itself.
@@ -3770,6 +3825,16 @@ fn is_aux_or_adverb(w: &str) -> bool {
 }
 
 /// A determiner or adjective that may stand between a coordinator and a mention.
+/// Whether the phrase starting at token `start` follows a verb, past its modifiers and
+/// numbers ("expelled 60 diplomats").
+fn object_position(sent: &Sent, start: usize) -> bool {
+    let mut b = start;
+    while b > 0 && (is_modifier(sent, b - 1) || sent.tags[b - 1] == "CD") {
+        b -= 1;
+    }
+    b > 0 && sent.tags[b - 1].starts_with("VB")
+}
+
 /// Whether an infinitive or a finite verb stands in `from..to`, unless the phrase shares
 /// its object with the next ("ties with and opened an embassy in Tehran").
 fn verb_between(sent: &Sent, from: usize, to: usize) -> bool {
