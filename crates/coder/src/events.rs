@@ -1215,6 +1215,46 @@ mod tests {
         );
     }
 
+    /// An act made possible is not an act done.
+    #[test]
+    fn enabled_acts_are_not_asserted() {
+        let coded = code_pipeline(
+            "The rebels received weapons that could enable them to attack Syrian troops.",
+        );
+        assert!(!coded.iter().any(|e| e.2.starts_with("19")), "{coded:?}");
+        assert_eq!(
+            code_pipeline("Russia helped Syrian troops attack the rebels in Aleppo."),
+            vec![t("RUS", "SYRMIL", "072"), t("SYRMIL", "SYRREB", "190")]
+        );
+    }
+
+    /// Politicians clash in words; soldiers and rebels with arms.
+    #[test]
+    fn officials_clash_in_words() {
+        assert_eq!(
+            code_pipeline("The Iranian foreign minister clashed with the Iranian parliament."),
+            vec![t("IRNGOV", "IRNLEG", "110")]
+        );
+        assert_eq!(
+            code_pipeline("Syrian rebels clashed with the Syrian army near Aleppo."),
+            vec![t("SYRREB", "SYRMIL", "190")]
+        );
+    }
+
+    /// "three soldiers killed while showering": a bare participle with nothing after it
+    /// tells what happened to the actor before it.
+    #[test]
+    fn bare_victim_participles_are_passive() {
+        let coded = code_pipeline(
+            "He died in January 2008, one of at least three American soldiers killed while showering in Iraq.",
+        );
+        assert!(!coded.iter().any(|e| e.0 == "USAMIL"), "{coded:?}");
+        assert_eq!(
+            code_pipeline("Russian warplanes killed 20 civilians in Aleppo."),
+            vec![t("RUSMIL", "SYRCVL", "1823")]
+        );
+    }
+
     /// Lists end where a new clause begins; forcing needs someone forced; what an act is
     /// "in support of" does not act.
     #[test]
@@ -1278,6 +1318,10 @@ mod tests {
             coded.iter().any(|e| e.0 == "USAGOV" && e.2 == "111"),
             "{coded:?}"
         );
+        // A country's name inside a longer place name is that place's country.
+        let coded =
+            code_pipeline("A UNHCR team visited Mbanza Congo in northern Angola on Friday.");
+        assert!(coded.contains(&t("IGOUNOREF", "AGO", "042")), "{coded:?}");
         // The country keeps its code where it is the country.
         let coded =
             code_pipeline("Georgia's president condemned the Russian air strikes near Tbilisi.");

@@ -83,8 +83,8 @@ impl Pipeline {
 }
 
 /// Gives actors named by a country word that the places engine resolved, in this document,
-/// to a division of another country ("Georgia Governor Nathan Deal" next to Atlanta) that
-/// division's country. Agents whose country was only a focus guess from those names follow,
+/// to a division of another country ("Georgia Governor Nathan Deal" next to Atlanta), or
+/// that is part of a longer place name ("Mbanza Congo"), that place's country. Agents whose country was only a focus guess from those names follow,
 /// unless the country is also named for itself elsewhere in the document.
 fn recountry_state_names(actors: &mut [ActorMention], places: &[Place], kb: &KnowledgeBase) {
     let gaz = &kb.gazetteer;
@@ -108,7 +108,14 @@ fn recountry_state_names(actors: &mut [ActorMention], places: &[Place], kb: &Kno
                 && p.end <= m.end
                 && p.feature.starts_with("A.ADM")
                 && names_old(&p.text);
+            // "visited Mbanza Congo in northern Angola": the country's name is part of a
+            // longer place name.
+            let within_name = p.start <= m.start
+                && p.end >= m.end
+                && p.end - p.start > m.end - m.start
+                && m.kind == ActorKind::Country;
             inside
+                || within_name
                 || p.admin1
                     .as_deref()
                     .is_some_and(|a| m.text.split(' ').next() == Some(a) && names_old(a))

@@ -665,6 +665,9 @@ impl<'a> Coder<'a> {
             // coded verb is part of that event, not another one.
             if governing.is_none() {
                 if let Some(t) = inst.to_pos {
+                    if enabled_only(&sent, t) {
+                        continue;
+                    }
                     if coded_ends
                         .iter()
                         .any(|&(h, e)| (e <= t && t <= e + 1) || (h < t && inst.head < e))
@@ -897,7 +900,11 @@ impl<'a> Coder<'a> {
                 if violent && !self.dict.replaced_builtin {
                     // "shelled Damascus": a capital attacked is the place, its country, not
                     // the government the metonym names elsewhere ("Damascus said").
-                    for t in targets.iter_mut().filter(|t| t.kind == ActorKind::Metonym) {
+                    // Institutions named by their seat ("the Iranian parliament") stay
+                    // themselves.
+                    for t in targets.iter_mut().filter(|t| {
+                        t.kind == ActorKind::Metonym && t.sectors.iter().all(|s| s == "GOV")
+                    }) {
                         if let Some(c) = t.country.clone() {
                             t.code = c;
                             t.sectors.clear();
@@ -1072,6 +1079,9 @@ impl<'a> Coder<'a> {
         });
         if !self.dict.replaced_builtin {
             out.retain(|e| !everyday_sense(e));
+            for e in out.iter_mut().filter(|e| verbal_clash(e)) {
+                e.code = "110".into();
+            }
         }
         // Context for the next sentences.
         for (m, _, _) in &sent.mentions {
@@ -1761,6 +1771,10 @@ impl<'a> Coder<'a> {
                         && !by_follows
                         && !finite_verb_in_clause(sent, head))
                     {
+                        return None;
+                    } else if is(VICTIM_VERBS, &sent.words[head]) && !object_follows(sent, end) {
+                        // "three soldiers killed while showering": with nothing killed
+                        // after it, the participle tells what happened to the actor.
                         return None;
                     }
                     // Else "Russian warplanes bombed Aleppo": a past form right after its
@@ -3528,6 +3542,25 @@ const NON_POLITICAL_SECTORS: &[&str] = &[
 /// Sectors of actors who fight: armies, police, rebels, militias, insurgents.
 const ARMED_SECTORS: &[&str] = &["MIL", "REB", "UAF", "COP", "SPY", "INS", "IMG", "SEP"];
 
+/// "weapons that could enable them to conduct operations", "allowed the army to enter":
+/// an act made possible, not one done. True when the verb governing the infinitive marker
+/// at `to` (past its object) is one of enabling.
+fn enabled_only(sent: &Sent, to: usize) -> bool {
+    const STEMS: &[&str] = &["enabl", "allow", "permit", "empower", "let"];
+    let mut q = to;
+    while q > 0 && to - q < 6 {
+        q -= 1;
+        let w = sent.words[q].as_str();
+        if sent.tags[q].starts_with("VB") {
+            return STEMS.iter().any(|s| w.starts_with(s)) && !w.starts_with("lett");
+        }
+        if matches!(w, "," | ";" | ":" | "and" | "or" | "but") {
+            return false;
+        }
+    }
+    false
+}
+
 /// Verbs whose object does not do what a following infinitive says: "summoned the
 /// ambassador to protest", "met Lavrov to discuss" (unlike "urged Iran to", "sent troops to
 /// fight", "invited X to attend").
@@ -3561,6 +3594,19 @@ fn sectors_all_in(a: &ActorMention, list: &[&str]) -> bool {
 /// Whether some sector of `a` is in `list`.
 fn sectors_any_in(a: &ActorMention, list: &[&str]) -> bool {
     a.sectors.iter().any(|s| list.contains(&s.as_str()))
+}
+
+/// "Kelly has clashed with Kushner": officials and politicians clash in words. Force (190)
+/// needs an armed side, or a state or group acting as a whole.
+fn verbal_clash(e: &RawEvent) -> bool {
+    let unarmed = |a: &ActorMention| {
+        !a.sectors.is_empty() && !sectors_any_in(a, ARMED_SECTORS)
+            || (a.kind == ActorKind::Person && !sectors_any_in(a, ARMED_SECTORS))
+    };
+    e.code == "190"
+        && e.rule.starts_with("V.clash.")
+        && unarmed(&e.source)
+        && e.target.as_ref().is_none_or(unarmed)
 }
 
 /// A pattern that fired in an everyday, non-political sense (built-in dictionaries only;
@@ -3824,7 +3870,18 @@ fn is_aux_or_adverb(w: &str) -> bool {
         )
 }
 
-/// A determiner or adjective that may stand between a coordinator and a mention.
+/// Whether a noun phrase or an actor starts at token `q` (a verb's object).
+fn object_follows(sent: &Sent, q: usize) -> bool {
+    let Some(tag) = sent.tags.get(q) else {
+        return false;
+    };
+    sent.start_at[q].is_some()
+        || matches!(
+            tag.as_str(),
+            "DT" | "CD" | "PRP" | "PRP$" | "JJ" | "NN" | "NNS" | "NNP"
+        )
+}
+
 /// Whether the phrase starting at token `start` follows a verb, past its modifiers and
 /// numbers ("expelled 60 diplomats").
 fn object_position(sent: &Sent, start: usize) -> bool {
@@ -3905,6 +3962,7 @@ fn in_introductory_phrase(sent: &Sent, ps: usize) -> bool {
             .any(|t| matches!(t.as_str(), "VBD" | "VBZ" | "VBP" | "MD"))
 }
 
+/// A determiner or adjective that may stand between a coordinator and a mention.
 fn is_modifier(sent: &Sent, q: usize) -> bool {
     let w = sent.words[q].as_str();
     if is(DETERMINERS, w) {
