@@ -1228,6 +1228,53 @@ mod tests {
         );
     }
 
+    /// A coordinated subject that clashes, signs a truce or agrees to restore ties does so
+    /// with each other; one that merely fights may fight side by side.
+    #[test]
+    fn coordinated_subjects_act_among_themselves() {
+        assert_eq!(
+            code_pipeline("Indian and Chinese troops clashed along the border."),
+            vec![t("CHNMIL", "INDMIL", "190"), t("INDMIL", "CHNMIL", "190")]
+        );
+        assert_eq!(
+            code_pipeline("Armenia and Azerbaijan signed a ceasefire brokered by Russia."),
+            vec![t("ARM", "AZE", "0871"), t("AZE", "ARM", "0871")]
+        );
+        assert_eq!(
+            code_pipeline("Saudi Arabia and Iran agreed to restore diplomatic relations."),
+            vec![t("IRN", "SAU", "032"), t("SAU", "IRN", "032")]
+        );
+        // An intent with a target stays one-sided.
+        assert_eq!(
+            code_pipeline("Iran agreed to restore diplomatic relations with Egypt."),
+            vec![t("IRN", "EGY", "032")]
+        );
+    }
+
+    /// Plans, promises and threats denied or negated announce nothing.
+    #[test]
+    fn negated_intentions_announce_nothing() {
+        for text in [
+            "Iran has no plans to meet Iraq.",
+            "Iran said it had no immediate plans to attack Iraq.",
+            "Iran never promised to attack Iraq.",
+            "Iran made no threat to attack Iraq.",
+            "Iran denied plans to attack Iraq.",
+            "There was no attack by Iran on Iraq.",
+        ] {
+            assert_eq!(code_pipeline(text), vec![], "{text}");
+        }
+        assert_eq!(
+            code_pipeline("Iran has plans to attack Iraq."),
+            vec![t("IRN", "IRQ", "1384")]
+        );
+        // The noun's "to" is no infinitive's.
+        assert!(
+            !code_pipeline("Russia's support enabled Syrian troops to attack the rebels.")
+                .contains(&t("RUS", "SYRREB", "070"))
+        );
+    }
+
     /// Politicians clash in words; soldiers and rebels with arms.
     #[test]
     fn officials_clash_in_words() {
@@ -1644,7 +1691,7 @@ mod tests {
             );
             assert_eq!(
                 code("Iran vowed revenge against Iraq.", IRAN_IRAQ),
-                vec![t("IRN", "IRQ", "138")]
+                vec![t("IRN", "IRQ", "1384")]
             );
             assert_eq!(
                 code("Iran pledged $10 million to Iraq.", IRAN_IRAQ),

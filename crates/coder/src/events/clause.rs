@@ -439,6 +439,8 @@ struct PendingModal {
     rule: String,
     span: (usize, usize),
     used: bool,
+    /// "did not agree to", "no plans to": the act it governs is not announced.
+    negated: bool,
 }
 
 /// The tokens, words and mentions of one sentence.
@@ -596,6 +598,23 @@ impl<'a> Coder<'a> {
             let governing = inst
                 .to_pos
                 .and_then(|t| modals.iter().position(|m| m.to_pos == t && !m.used));
+            // "Iran and Iraq agreed to meet": an intent shared by a coordinated subject
+            // is reciprocal among it, unlike an appeal or a threat.
+            let intent_governed = governing.is_some_and(|g| modals[g].modality == Modality::Intent);
+            if let Some(m) = governing.map(|g| &mut modals[g]).filter(|m| m.negated) {
+                m.used = true;
+                continue;
+            }
+            if governing.is_none()
+                && inst.kind == TriggerKind::Verb
+                && inst
+                    .to_pos
+                    .is_some_and(|t| self.modal_noun_ends_at(&insts, t))
+            {
+                // "denied plans to attack", "rejected calls to withdraw": the act a modal
+                // noun names without its own actor is not one done.
+                continue;
+            }
             let subj = if inst.kind == TriggerKind::Verb {
                 if let Some(g) = governing {
                     let m = &modals[g];
@@ -678,11 +697,11 @@ impl<'a> Coder<'a> {
             }
             let mut matches = self.best_patterns(&sent, inst, subj.as_ref(), rel.as_ref());
             if negation_pattern {
+                // A negated modal stays, so that the act it governs is known as not done.
                 matches.retain(|m| {
-                    self.dict.patterns[m.pattern as usize]
-                        .pre
-                        .iter()
-                        .any(|e| matches!(e, Elem::Words(_)))
+                    let p = &self.dict.patterns[m.pattern as usize];
+                    (p.modality.is_some() && m.to_pos.is_some())
+                        || p.pre.iter().any(|e| matches!(e, Elem::Words(_)))
                 });
             }
             if self.debug {
@@ -754,6 +773,7 @@ impl<'a> Coder<'a> {
                         rule: p.id.clone(),
                         span,
                         used: false,
+                        negated: inst.negated,
                     });
                     continue;
                 }
@@ -963,7 +983,8 @@ impl<'a> Coder<'a> {
                         // one side's, even when the act asked for is reciprocal.
                         symmetric: (governing.is_none() && (p.symmetric || p.compound))
                             || (targets.is_empty()
-                                && (among_subjects(p, subj.as_ref())
+                                && ((intent_governed && (p.symmetric || p.compound))
+                                    || among_subjects(p, subj.as_ref())
                                     || (inst.kind == TriggerKind::Noun && sources.len() >= 2))),
                         no_target: p.no_target || inst.passive,
                         rule: &rule,
@@ -1006,7 +1027,7 @@ impl<'a> Coder<'a> {
         }
         // Modals that governed nothing code themselves when they have a target
         // ("Iran threatened Israel" → 130); a bare intention is not an event.
-        for m in modals.iter().filter(|m| !m.used) {
+        for m in modals.iter().filter(|m| !m.used && !m.negated) {
             // "000": a weak intention ("plans to", "hopes to") is no event by itself.
             if m.code.is_empty() || m.code == "000" {
                 continue;
@@ -1602,6 +1623,26 @@ impl<'a> Coder<'a> {
         Some((positions, inner))
     }
 
+    /// Whether a modal noun ("plans", "calls", "threat") ends just before token `t`.
+    fn modal_noun_ends_at(&self, insts: &[Inst], t: usize) -> bool {
+        insts.iter().any(|i| {
+            i.kind == TriggerKind::Noun
+                && i.end == t
+                && self
+                    .dict
+                    .triggers
+                    .get(i.trigger as usize)
+                    .is_some_and(|tr| {
+                        tr.patterns.iter().any(|&pi| {
+                            self.dict
+                                .patterns
+                                .get(pi as usize)
+                                .is_some_and(|p| p.modality.is_some())
+                        })
+                    })
+        })
+    }
+
     /// Decide whether a candidate is used as its kind here, and read its auxiliaries.
     fn qualify(
         &self,
@@ -1650,6 +1691,17 @@ impl<'a> Coder<'a> {
                     if !nominal {
                         return None;
                     }
+                }
+                // "no immediate plans to", "no attack": a noun phrase opened by "no".
+                let mut b = head;
+                while b > 0 && head - b < 3 && {
+                    let t = sent.tags[b - 1].as_str();
+                    t.starts_with("JJ") && t != "JJR" || t.starts_with("NN") || t == "VBN"
+                } {
+                    b -= 1;
+                }
+                if b > 0 && sent.words[b - 1] == "no" {
+                    inst.negated = true;
                 }
                 Some(inst)
             }
@@ -3095,7 +3147,7 @@ impl<'a> Coder<'a> {
         let mut to_pos = None;
         let mut first = true;
         let mut has_target_elem = false;
-        for e in &p.post {
+        for (ei, e) in p.post.iter().enumerate() {
             match e {
                 Elem::Words(a) => {
                     let alts = self.dict.alts.get(*a as usize)?;
@@ -3144,6 +3196,17 @@ impl<'a> Coder<'a> {
                         found = self.object_word(sent, inst, pos, alts);
                     }
                     let (q, len) = found?;
+                    let infinitive = len == 1
+                        && sent.words[q] == "to"
+                        && sent.tags.get(q + 1).is_some_and(|t| t == "VB");
+                    if infinitive
+                        && p.modality.is_none()
+                        && p.post.get(ei + 1) == Some(&Elem::Target)
+                    {
+                        // "support enabled troops to attack the rebels": an infinitive's
+                        // "to" introduces an act, not the one the trigger is directed to.
+                        return None;
+                    }
                     to_pos = (len == 1 && sent.words[q] == "to").then_some(q);
                     pos = q + len;
                     spec += 1;

@@ -254,6 +254,7 @@ fn build_pattern(
     let mut post = Vec::new();
     let mut seen_star = false;
     let mut no_target = false;
+    let mut compound = false;
     let mut this_code = Code {
         code: code.code.clone(),
         paired: code.paired.clone(),
@@ -277,6 +278,10 @@ fn build_pattern(
             "*" => seen_star = true,
             "+" => target.push(Elem::Target),
             "_" => no_target = true,
+            "%" => {
+                compound = true;
+                no_target = true;
+            }
             "$" => target.push(Elem::Source),
             "$'s" => {
                 target.push(Elem::Source);
@@ -311,7 +316,7 @@ fn build_pattern(
         pre,
         post,
         no_target,
-        compound: false,
+        compound,
         modality,
     })
 }
@@ -331,14 +336,17 @@ V attack, assault | 190 | @OBJ ; on +
 N visit | 042:043 | $'s * ; * by $ to +
 M pledge | 030 intent | to
 V hold talks | 040~ | with + ; _
+V clash | 190 | with + ; %
 bogus line
 V x | 9a9 | +
 ";
         let w = parse(&mut d, text, Path::new("t.txt"));
         assert_eq!(w.len(), 2, "{w:?}");
-        assert!(w[0].to_string().starts_with("t.txt:8:"));
-        // attack, assault × 3 frames, visit × 2, pledge × 1, hold talks × 2
-        assert_eq!(d.patterns.len(), 6 + 2 + 1 + 2);
+        assert!(w[0].to_string().starts_with("t.txt:9:"));
+        // attack, assault × 3 frames, visit × 2, pledge × 1, hold talks × 2, clash × 2
+        assert_eq!(d.patterns.len(), 6 + 2 + 1 + 2 + 2);
+        let c = d.patterns.iter().find(|p| p.id == "V.clash.%").unwrap();
+        assert!(c.compound && c.no_target && !c.symmetric);
         let p = d
             .patterns
             .iter()
