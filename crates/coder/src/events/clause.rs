@@ -1572,12 +1572,30 @@ impl<'a> Coder<'a> {
                     if let Some(_mi) = sent.start_at[q] {
                         // "is Syria's ally against": a possessive modifies a noun, it is
                         // no object inside the trigger. A group holding the trigger's own
-                        // word ("offered its troops") is no inner object either.
+                        // word ("offered its troops") is no inner object either, unless
+                        // that word is a foreign envoy ("expelled the Spanish ambassador").
+                        let envoy_at = |g: &Group| {
+                            (g.start..g.end)
+                                .find(|&k| is_hit(alts, &sent.words[k]))
+                                .filter(|&k| {
+                                    is(ENVOYS, &sent.words[k])
+                                        && !is(
+                                            &["its", "their", "his", "her", "our"],
+                                            &sent.words[q],
+                                        )
+                                })
+                        };
                         if let Some(g) = self.group_right(sent, q).filter(|g| {
+                            let holds = sent.words[q..g.end].iter().any(|w| is_hit(alts, w));
                             !sent.poss[g.end - 1]
                                 && sent.words.get(g.end).is_none_or(|w| w != "'s")
-                                && !sent.words[q..g.end].iter().any(|w| is_hit(alts, w))
+                                && (!holds || envoy_at(g).is_some())
                         }) {
+                            if let Some(k) = envoy_at(&g) {
+                                inner = Some(g);
+                                found = Some(k);
+                                break;
+                            }
                             // "offered Lebanon help": the rest follows the inner object
                             // as closely as it would follow the verb.
                             q = g.end;
@@ -3147,6 +3165,16 @@ impl<'a> Coder<'a> {
         let mut to_pos = None;
         let mut first = true;
         let mut has_target_elem = false;
+        // "condemned the coup in Myanmar", "praised the agreement with the UAE": a comment
+        // on a deed is a comment on whoever the deed's phrase names.
+        let comment = inst.kind == TriggerKind::Verb
+            && !inst.passive
+            && p.modality.is_none()
+            && !self.dict.replaced_builtin
+            && ["111", "051", "013", "012"]
+                .iter()
+                .any(|c| p.code.starts_with(c))
+            && (p.no_target || p.post == [Elem::Target]);
         for (ei, e) in p.post.iter().enumerate() {
             match e {
                 Elem::Words(a) => {
@@ -3237,6 +3265,11 @@ impl<'a> Coder<'a> {
                                     None
                                 }
                             })
+                            .or_else(|| {
+                                comment
+                                    .then(|| self.object_phrase_actor(sent, pos))
+                                    .flatten()
+                            })
                     };
                     let g = g?;
                     if g.end > pos {
@@ -3279,11 +3312,19 @@ impl<'a> Coder<'a> {
             // none ("urged Iraq to release", "provided Damascus with support").
             target = inst.inner.clone();
         }
-        if !has_target_elem && !p.no_target && !p.post.contains(&Elem::Source) && !inst.passive {
+        if target.is_none()
+            && !has_target_elem
+            && !p.no_target
+            && !p.post.contains(&Elem::Source)
+            && !inst.passive
+        {
             // TABARI default: the first actor after the verb.
             target = self
                 .find_group(sent, pos.max(inst.end), false)
                 .filter(|g| self.governed(sent, inst, g));
+        }
+        if target.is_none() && comment && p.no_target {
+            target = self.object_phrase_actor(sent, inst.end);
         }
         if inst.kind == TriggerKind::Noun && source.is_none() {
             return None;
@@ -3383,6 +3424,47 @@ impl<'a> Coder<'a> {
         })
     }
 
+    /// The actor named by a prepositional phrase inside the object noun phrase starting at
+    /// `from`: its author ("the attack by Israel"), partner ("the deal with Iran"), owner
+    /// ("the policies of Iran", not a deed's victim: "the killing of protesters") or
+    /// country ("the coup in Myanmar", not a city read as its government).
+    fn object_phrase_actor(&self, sent: &Sent, from: usize) -> Option<Group> {
+        let n = sent.words.len();
+        let mut q = from;
+        while q < n && q < from + 7 {
+            if sent.start_at[q].is_some() {
+                return None;
+            }
+            let w = sent.words[q].as_str();
+            let t = sent.tags[q].as_str();
+            if q > from && matches!(w, "by" | "with" | "of" | "in") {
+                if w == "of" && sent.trigger_at[q - 1] {
+                    return None;
+                }
+                let at = if sent.words.get(q + 1).is_some_and(|d| is(DETERMINERS, d)) {
+                    q + 2
+                } else {
+                    q + 1
+                };
+                sent.start_at.get(at).copied().flatten()?;
+                let g = self.group_right(sent, at)?;
+                let fits = w != "in"
+                    || g.actors
+                        .iter()
+                        .all(|m| m.sectors.is_empty() && m.code.len() == 3);
+                return fits.then_some(g);
+            }
+            let np_word = matches!(t, "DT" | "PRP$" | "CD" | "VBN" | "HYPH")
+                || (t.starts_with("JJ") || t.starts_with("NN"))
+                || w == "-";
+            if !np_word {
+                return None;
+            }
+            q += 1;
+        }
+        None
+    }
+
     fn find_group(&self, sent: &Sent, pos: usize, direct: bool) -> Option<Group> {
         let n = sent.words.len();
         let max = if direct { 4 } else { 8 };
@@ -3405,6 +3487,10 @@ impl<'a> Coder<'a> {
                 return None;
             }
             if direct && w != "of" && is(PREPS, w) && !quantifier_at(sent, q) {
+                return None;
+            }
+            if direct && w == "of" && q > pos && sent.trigger_at[q - 1] {
+                // "condemned the killing of protesters": a deed's "of" names its victim.
                 return None;
             }
             q += 1;
@@ -3825,8 +3911,6 @@ const CIVILIAN_SECTORS: &[&str] = &[
     "REL",
 ];
 
-/// Whether a clause starting at `start` is a dated background clause ("almost five years
-/// after ...", "decades before ...").
 /// "denies US claims that Russia hacked emails", "reports Iran had fired": a clause that
 /// a claim, allegation or rumour introduces is what someone alleges, not what the text
 /// asserts. The accusation is coded from its own verb ("accused Russia of hacking").
@@ -3859,6 +3943,13 @@ fn alleged_clause(sent: &Sent, start: usize) -> bool {
             return false;
         };
         c = b;
+        // "accusations by Israel that", "claims from Kiev that": the author stands between.
+        if let Some(mi) = sent.end_at[c] {
+            let ms = sent.mentions[mi].1;
+            if ms >= 2 && matches!(sent.words[ms - 1].as_str(), "by" | "from") {
+                c = ms - 2;
+            }
+        }
     }
     if !is(ALLEGED, &sent.words[c]) {
         return false;
@@ -3879,6 +3970,20 @@ fn alleged_clause(sent: &Sent, start: usize) -> bool {
     })
 }
 
+/// Words for a state's envoys, whose nationality names the state they represent.
+const ENVOYS: &[&str] = &[
+    "ambassador",
+    "ambassadors",
+    "envoy",
+    "envoys",
+    "diplomat",
+    "diplomats",
+    "charge",
+    "consul",
+];
+
+/// Whether a clause starting at `start` is a dated background clause ("almost five years
+/// after ...", "decades before ...").
 fn background_clause(sent: &Sent, start: usize) -> bool {
     let Some(c) = start.checked_sub(1) else {
         return false;
