@@ -1324,6 +1324,34 @@ mod tests {
         );
     }
 
+    /// The speaker of a closing "X said" is no target; a noun inside a coded verb's phrase
+    /// is not coded again; who survives an attempt on their life is its target.
+    #[test]
+    fn speakers_repeats_and_survivors() {
+        assert_eq!(
+            code_pipeline(
+                "Iran will attack the rebels in Aleppo, Defense Minister Hossein Dehghan said."
+            ),
+            vec![t("IRN", "SYRREB", "1384")]
+        );
+        assert_eq!(
+            code_pipeline("Iran sent troops to the region, Defense Minister Hossein Dehghan said."),
+            vec![t("IRN", "", "154")]
+        );
+        assert_eq!(
+            code_pipeline("South Korea will provide food aid to North Korea."),
+            vec![t("KOR", "PRK", "0333")]
+        );
+        assert_eq!(
+            code_pipeline("The Iraqi prime minister survived an assassination attempt by Islamic State militants."),
+            vec![t("IMGISI", "IRQGOV", "185")]
+        );
+        assert_eq!(
+            code_pipeline("The Iraqi prime minister survived an assassination attempt."),
+            vec![]
+        );
+    }
+
     /// Politicians clash in words; soldiers and rebels with arms.
     #[test]
     fn officials_clash_in_words() {

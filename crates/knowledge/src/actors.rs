@@ -1495,9 +1495,36 @@ impl ActorDictionary {
                 continue;
             }
             if let Some(p) = actor {
-                // A known person or group: its own code wins over the titles.
-                let (code, country, sectors) =
-                    (p.code.clone(), p.country.clone(), p.sectors.clone());
+                // A known person or group: its own code wins over the titles, except that a
+                // title the text gives ("Defence Minister Florence Parly") says the person
+                // held office when the story was told, whatever the tenure list says for
+                // the document's date.
+                let titled = order_sectors(
+                    &chain
+                        .iter()
+                        .flat_map(|c| c.sectors.clone())
+                        .collect::<Vec<_>>(),
+                );
+                let (code, country, sectors) = match p.country.as_ref() {
+                    Some(c)
+                        if p.kind == ActorKind::Person
+                            && p.sectors.iter().any(|s| s == "ELI")
+                            && !titled.is_empty()
+                            && !titled.iter().any(|s| s == "ELI")
+                            && !former_before(tokens, start_tok)
+                            && !tokens.get(start_tok..end_tok).is_some_and(|ts| {
+                                // "President-elect", "Prime Minister-designate": not yet.
+                                ts.iter().any(|t| {
+                                    t.text.to_lowercase().split('-').any(|w| {
+                                        matches!(w, "elect" | "designate" | "nominee" | "candidate")
+                                    })
+                                })
+                            }) =>
+                    {
+                        (combine_code(c, &titled, false), Some(c.clone()), titled)
+                    }
+                    _ => (p.code.clone(), p.country.clone(), p.sectors.clone()),
+                };
                 out.push(Pending {
                     mention: self.mention(
                         si,
@@ -1922,6 +1949,20 @@ fn combine_code(country: &str, sectors: &[String], prefix: bool) -> String {
     } else {
         format!("{country}{}", sectors.concat())
     }
+}
+
+/// Whether "former", "ex-", "late" or "retired" stands right before token `start`.
+fn former_before(tokens: &[Token], start: usize) -> bool {
+    let word = |q: usize| tokens.get(q).map(|t| t.text.to_lowercase());
+    let mut q = start;
+    if q > 0 && word(q - 1).as_deref() == Some("-") {
+        q -= 1;
+    }
+    q > 0
+        && matches!(
+            word(q - 1).as_deref(),
+            Some("former" | "ex" | "ex-" | "late" | "retired")
+        )
 }
 
 fn title_case(s: &str) -> String {

@@ -995,6 +995,35 @@ impl<'a> Coder<'a> {
                     },
                 );
             }
+            if inst.kind == TriggerKind::Noun && out.len() > events_before {
+                // "will provide food aid to North Korea": a noun inside the phrase of a
+                // coded verb, between the same actors, is that verb's event told again.
+                if let Some(&(h, _)) = coded_ends
+                    .iter()
+                    .find(|&&(h, e)| h < inst.head && inst.head < e)
+                {
+                    let vs = sent.offs[h].0;
+                    let pair = |e: &RawEvent| {
+                        (
+                            e.source.code.clone(),
+                            e.target.as_ref().map(|t| t.code.clone()),
+                        )
+                    };
+                    let told: Vec<_> = out[..events_before]
+                        .iter()
+                        .filter(|e| e.verb_start == vs)
+                        .map(pair)
+                        .collect();
+                    let mut k = events_before;
+                    while k < out.len() {
+                        if told.contains(&pair(&out[k])) {
+                            out.remove(k);
+                        } else {
+                            k += 1;
+                        }
+                    }
+                }
+            }
             if out.len() > events_before {
                 coded_ends.push((inst.head, match_end));
             }
@@ -3332,7 +3361,12 @@ impl<'a> Coder<'a> {
         if p.compound && subj.is_none_or(|g| g.actors.len() < 2) {
             return None;
         }
-        if !p.no_target && !p.compound && target.is_none() && p.modality.is_none() && !inst.passive
+        if !p.no_target
+            && !p.compound
+            && target.is_none()
+            && p.modality.is_none()
+            && !inst.passive
+            && !p.pre.contains(&Elem::Target)
         {
             // Dyadic patterns code only with a target; a visit noun may still code, its
             // host inferred from the place; "X, Y and Z met": a meeting among the subjects.
@@ -3484,6 +3518,10 @@ impl<'a> Coder<'a> {
             }
             let w = sent.words[q].as_str();
             if is(STOP_R, w) || w == "." || w == "," && direct {
+                return None;
+            }
+            if w == "," && reporting_clause_after(sent, q + 1) {
+                // "to the Sahel, Defence Minister Florence Parly said": the speaker.
                 return None;
             }
             if direct && w != "of" && is(PREPS, w) && !quantifier_at(sent, q) {
@@ -3968,6 +4006,20 @@ fn alleged_clause(sent: &Sent, start: usize) -> bool {
                 ms.checked_sub(1).is_some_and(noun_before)
             })
     })
+}
+
+/// Whether the words from `from` to the next comma or stop are "SPEAKER said".
+fn reporting_clause_after(sent: &Sent, from: usize) -> bool {
+    for q in from..sent.words.len().min(from + 10) {
+        let w = sent.words[q].as_str();
+        if is(REPORTING, w) || matches!(w, "told" | "added") {
+            return q > from;
+        }
+        if matches!(w, "," | "." | ";" | ":") || sent.tags[q].starts_with("VB") {
+            return false;
+        }
+    }
+    false
 }
 
 /// Words for a state's envoys, whose nationality names the state they represent.

@@ -264,6 +264,19 @@ fn tenures() {
         "SYRELI"
     ));
     assert!(has(&d, "Al-Assad’s position", date("2016-01-01"), "SYRGOV"));
+    // A title in the text says the person held office when the story was told.
+    assert!(has(
+        &d,
+        "President Barack Obama said",
+        date("2019-01-01"),
+        "USAGOV"
+    ));
+    for former in [
+        "former President Barack Obama said",
+        "ex-President Barack Obama said",
+    ] {
+        assert!(has(&d, former, date("2019-01-01"), "USAELI"), "{former}");
+    }
 }
 
 #[test]
