@@ -1352,6 +1352,22 @@ mod tests {
         );
     }
 
+    /// A place taken "from" an actor past a bare object phrase; juntas and regional armed
+    /// groups are actors.
+    #[test]
+    fn places_taken_from_armed_groups() {
+        assert_eq!(
+            code_pipeline(
+                "Ethiopian government forces captured the city of Mekelle from Tigrayan forces."
+            ),
+            vec![t("ETHMIL", "ETHREB", "190")]
+        );
+        assert_eq!(
+            code_pipeline("Mali's junta ordered French troops to leave the country."),
+            vec![t("MLIGOV", "FRAMIL", "100")]
+        );
+    }
+
     /// Politicians clash in words; soldiers and rebels with arms.
     #[test]
     fn officials_clash_in_words() {

@@ -3213,14 +3213,20 @@ impl<'a> Coder<'a> {
                     // A modal's "to" follows it directly ("pledged to", "refused to").
                     // The first word after a verb sits close to it; later ones may follow
                     // an object.
-                    let gap = if p.modality.is_some()
-                        || (first && inst.kind == TriggerKind::Verb && !self.dict.replaced_builtin)
-                    {
-                        3
-                    } else {
-                        6
-                    };
+                    let close = p.modality.is_some()
+                        || (first && inst.kind == TriggerKind::Verb && !self.dict.replaced_builtin);
+                    let mut gap = if close { 3 } else { 6 };
                     while q < n && q < pos + gap {
+                        if close
+                            && p.modality.is_none()
+                            && gap == 3
+                            && q == pos + 2
+                            && (pos..=q).all(|k| np_word(sent, k))
+                        {
+                            // "captured the city of Mekelle from": a bare noun phrase object
+                            // without an actor stands between the verb and its word.
+                            gap = 7;
+                        }
                         if p.modality.is_some()
                             && (sent.start_at[q].is_some() || is(DETERMINERS, &sent.words[q]))
                         {
@@ -4020,6 +4026,17 @@ fn reporting_clause_after(sent: &Sent, from: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether token `k` may stand inside a noun phrase that names no actor ("the city of").
+fn np_word(sent: &Sent, k: usize) -> bool {
+    let t = sent.tags[k].as_str();
+    sent.mention_of[k].is_none()
+        && !sent.trigger_at[k]
+        && (matches!(t, "DT" | "CD" | "PRP$")
+            || t.starts_with("JJ")
+            || t.starts_with("NN")
+            || sent.words[k] == "of")
 }
 
 /// Words for a state's envoys, whose nationality names the state they represent.
