@@ -1368,6 +1368,31 @@ mod tests {
         );
     }
 
+    /// Troops sent to a country go to its aid; crowds dispersed are the target; a possessor
+    /// after an unknown act is not what an intention is directed at.
+    #[test]
+    fn deployments_dispersals_and_possessors() {
+        assert_eq!(
+            code_pipeline(
+                "The Pentagon announced it would deploy 3,000 additional troops to Poland."
+            ),
+            vec![t("USAGOVMIL", "POL", "0334")]
+        );
+        assert_eq!(
+            code_pipeline("Greek police used water cannon to disperse protesters in Athens."),
+            vec![t("GRCCOP", "GRCOPP", "175")]
+        );
+        assert!(
+            !code_pipeline("Kim Jong Un vowed to strengthen North Korea's nuclear arsenal.")
+                .iter()
+                .any(|e| e.1 == "PRK")
+        );
+        assert_eq!(
+            code_pipeline("Sudanese paramilitary fighters looted homes in Khartoum."),
+            vec![t("SDNUAF", "", "171")]
+        );
+    }
+
     /// Politicians clash in words; soldiers and rebels with arms.
     #[test]
     fn officials_clash_in_words() {

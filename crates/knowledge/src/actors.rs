@@ -496,6 +496,11 @@ fn order_sectors(sectors: &[String]) -> Vec<String> {
             out.push(s.clone());
         }
     }
+    // "paramilitary fighters", "militia fighters": armed men of an unaligned force are
+    // that force, not rebels as well.
+    if out.iter().any(|s| s == "UAF") {
+        out.retain(|s| s != "REB");
+    }
     out.sort_by_key(|s| {
         SECTOR_ORDER
             .iter()

@@ -1061,7 +1061,15 @@ impl<'a> Coder<'a> {
             if m.code.is_empty() || m.code == "000" {
                 continue;
             }
-            let targets: &[ActorMention] = m.target.as_ref().map_or(&[], |t| &t.actors);
+            // "vowed to strengthen North Korea's arsenal": a possessor after an unknown act
+            // is no one the intention is directed at.
+            let possessor = m.target.as_ref().is_some_and(|g| {
+                sent.poss[g.end - 1] || sent.words.get(g.end).is_some_and(|w| w == "'s")
+            });
+            let targets: &[ActorMention] = match &m.target {
+                Some(g) if !possessor => &g.actors,
+                _ => &[],
+            };
             let targetless_ok = matches!(m.modality, Modality::Intent | Modality::Threat);
             if targets.is_empty() && !targetless_ok {
                 continue;
