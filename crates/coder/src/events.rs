@@ -1393,6 +1393,30 @@ mod tests {
         );
     }
 
+    /// "the group" refers back to the group named before; "condemned the attack" to the
+    /// author of the attack told before.
+    #[test]
+    fn groups_and_deeds_referred_back() {
+        let coded = code_pipeline(
+            "Taliban fighters attacked a village in Kunduz on Sunday. \
+             The group rejected an offer of talks from the Afghan government. \
+             The United States condemned the attack.",
+        );
+        assert!(coded.contains(&t("IMGTAL", "AFGGOV", "127")), "{coded:?}");
+        assert!(coded.contains(&t("USA", "IMGTAL", "111")), "{coded:?}");
+        // An attack whose own phrase names its author keeps it.
+        let coded = code_pipeline(
+            "Taliban fighters attacked a village on Sunday. \
+             The United States condemned the attack by Islamic State in Syria.",
+        );
+        assert!(coded.contains(&t("USA", "IMGISI", "111")), "{coded:?}");
+        // Without an earlier deed there is no one to blame.
+        assert_eq!(
+            code_pipeline("The United States condemned the attack."),
+            vec![t("USA", "", "111")]
+        );
+    }
+
     /// Politicians clash in words; soldiers and rebels with arms.
     #[test]
     fn officials_clash_in_words() {

@@ -467,6 +467,9 @@ pub struct Coder<'a> {
     dict: &'a VerbDictionary,
     history: Vec<ActorMention>,
     last_subject: Option<ActorMention>,
+    /// Author of the last violent event coded in earlier sentences, for "condemned the
+    /// attack".
+    last_violence: Option<ActorMention>,
     /// `WIRECODER_DEBUG` set: print triggers and subjects on stderr.
     debug: bool,
 }
@@ -478,6 +481,7 @@ impl<'a> Coder<'a> {
             dict: &ctx.kb.verbs,
             history: Vec::new(),
             last_subject: None,
+            last_violence: None,
 
             debug: std::env::var_os("WIRECODER_DEBUG").is_some(),
         }
@@ -1144,6 +1148,13 @@ impl<'a> Coder<'a> {
         // Context for the next sentences.
         for (m, _, _) in &sent.mentions {
             self.history.push(m.clone());
+        }
+        if let Some(e) = out
+            .iter()
+            .rev()
+            .find(|e| matches!(e.code.get(..2), Some("18" | "19" | "20")))
+        {
+            self.last_violence = Some(e.source.clone());
         }
         if let Some(e) = out.first() {
             self.last_subject = Some(e.source.clone());
@@ -2042,7 +2053,9 @@ impl<'a> Coder<'a> {
             return Arg::Unknown;
         };
         let w = sent.words[t].as_str();
-        if let Some(w) = pronoun_subject_form(w) {
+        if let Some(w) =
+            pronoun_subject_form(w).or_else(|| group_anaphor(sent, t).then_some("group"))
+        {
             return match self.resolve_pronoun(sent, w, t) {
                 Some(m) => Arg::Actor(Group {
                     actors: vec![m],
@@ -2514,7 +2527,10 @@ impl<'a> Coder<'a> {
             // its subject.
             let object_subject = pronoun_subject_form(w)
                 .filter(|_| inst.to_pos.is_some() && ku + 1 == inst.aux_start);
-            if let Some(p) = object_subject.or_else(|| is(PRONOUNS, w).then_some(w)) {
+            if let Some(p) = object_subject
+                .or_else(|| is(PRONOUNS, w).then_some(w))
+                .or_else(|| group_anaphor(sent, ku).then_some("group"))
+            {
                 return self.resolve_pronoun(sent, p, ku).map(|m| Group {
                     actors: vec![m],
                     start: ku,
@@ -2680,6 +2696,18 @@ impl<'a> Coder<'a> {
                 }
             }
             "they" => before.iter().rev().find(|m| plural(m)).copied(),
+            // "the group", "the militant group": the last armed group or NGO named.
+            "group" => before
+                .iter()
+                .rev()
+                .find(|m| {
+                    matches!(m.kind, ActorKind::Group | ActorKind::Ngo)
+                        && !m
+                            .sectors
+                            .iter()
+                            .any(|s| matches!(s.as_str(), "MED" | "GOV" | "BUS"))
+                })
+                .copied(),
             _ => None,
         }?;
         let (start, end) = sent.offs[pos];
@@ -3313,6 +3341,11 @@ impl<'a> Coder<'a> {
                                     .then(|| self.object_phrase_actor(sent, pos))
                                     .flatten()
                             })
+                            .or_else(|| {
+                                (comment && p.code.starts_with("111"))
+                                    .then(|| self.violence_anaphor(sent, pos))
+                                    .flatten()
+                            })
                     };
                     let g = g?;
                     if g.end > pos {
@@ -3367,7 +3400,12 @@ impl<'a> Coder<'a> {
                 .filter(|g| self.governed(sent, inst, g));
         }
         if target.is_none() && comment && p.no_target {
-            target = self.object_phrase_actor(sent, inst.end);
+            target = self.object_phrase_actor(sent, inst.end).or_else(|| {
+                p.code
+                    .starts_with("111")
+                    .then(|| self.violence_anaphor(sent, inst.end))
+                    .flatten()
+            });
         }
         if inst.kind == TriggerKind::Noun && source.is_none() {
             return None;
@@ -3513,6 +3551,66 @@ impl<'a> Coder<'a> {
         None
     }
 
+    /// "condemned the attack": a definite violent deed with no actor of its own is the one
+    /// told before, by its author.
+    fn violence_anaphor(&self, sent: &Sent, from: usize) -> Option<Group> {
+        const DEEDS: &[&str] = &[
+            "attack",
+            "attacks",
+            "bombing",
+            "bombings",
+            "killing",
+            "killings",
+            "assault",
+            "shelling",
+            "strike",
+            "strikes",
+            "massacre",
+            "raid",
+            "ambush",
+            "violence",
+            "blast",
+            "explosion",
+            "abduction",
+            "kidnapping",
+        ];
+        let author = self.last_violence.as_ref()?;
+        let det = sent.words.get(from)?;
+        if !matches!(det.as_str(), "the" | "this" | "that" | "these" | "those") {
+            return None;
+        }
+        let mut q = from + 1;
+        while q < sent.words.len() && q < from + 4 {
+            let w = sent.words[q].as_str();
+            if is(DEEDS, w) {
+                // The deed's own phrase names no one ("the attack by the rebels" does).
+                let next = sent.words.get(q + 1).map(String::as_str);
+                if matches!(next, Some("by" | "on" | "against" | "in" | "of"))
+                    && sent.start_at.get(q + 2).is_some_and(|m| m.is_some())
+                {
+                    return None;
+                }
+                let (start, end) = sent.offs[q];
+                return Some(Group {
+                    actors: vec![ActorMention {
+                        text: sent.words[q].clone(),
+                        kind: ActorKind::Reference,
+                        start,
+                        end,
+                        ..author.clone()
+                    }],
+                    start: q,
+                    end: q + 1,
+                });
+            }
+            if sent.mention_of[q].is_some() || !sent.tags[q].starts_with("JJ") {
+                return None;
+            }
+            q += 1;
+        }
+        None
+    }
+
     fn find_group(&self, sent: &Sent, pos: usize, direct: bool) -> Option<Group> {
         let n = sent.words.len();
         let max = if direct { 4 } else { 8 };
@@ -3609,6 +3707,24 @@ fn pronoun_subject_form(w: &str) -> Option<&str> {
         _ => PRONOUNS.iter().find(|p| **p == w).copied(),
     }
 }
+/// "the group", "the militant group", "the movement": a definite noun that refers back to
+/// a named group.
+fn group_anaphor(sent: &Sent, q: usize) -> bool {
+    if sent.mention_of[q].is_some()
+        || !matches!(
+            sent.words[q].as_str(),
+            "group" | "movement" | "organisation" | "organization"
+        )
+    {
+        return false;
+    }
+    let mut b = q;
+    while b > 0 && q - b < 2 && sent.tags[b - 1].starts_with("JJ") {
+        b -= 1;
+    }
+    b > 0 && sent.words[b - 1] == "the" && !sent.words.get(q + 1).is_some_and(|w| w == "of")
+}
+
 /// Relative pronouns that stand for the noun a relative clause modifies.
 const RELATIVE: &[&str] = &["who", "which", "that", "whom"];
 /// Nouns of quantity or membership whose "of" phrase names the actor itself.
