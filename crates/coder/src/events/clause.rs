@@ -3722,7 +3722,7 @@ fn group_anaphor(sent: &Sent, q: usize) -> bool {
     while b > 0 && q - b < 2 && sent.tags[b - 1].starts_with("JJ") {
         b -= 1;
     }
-    b > 0 && sent.words[b - 1] == "the" && !sent.words.get(q + 1).is_some_and(|w| w == "of")
+    b > 0 && sent.words[b - 1] == "the" && sent.words.get(q + 1).is_none_or(|w| w != "of")
 }
 
 /// Relative pronouns that stand for the noun a relative clause modifies.
