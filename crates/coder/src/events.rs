@@ -1410,6 +1410,11 @@ mod tests {
              The United States condemned the attack by Islamic State in Syria.",
         );
         assert!(coded.contains(&t("USA", "IMGISI", "111")), "{coded:?}");
+        // A post or a convoy attacked stands for the force that holds it.
+        assert!(code_pipeline(
+            "Taliban fighters attacked a police checkpoint in Kunduz, Afghanistan."
+        )
+        .contains(&t("IMGTAL", "AFGCOP", "190")));
         // Without an earlier deed there is no one to blame.
         assert_eq!(
             code_pipeline("The United States condemned the attack."),
