@@ -1422,6 +1422,23 @@ mod tests {
         );
     }
 
+    /// A possessive pronoun gives its referent's country to a guessed agent; a force moved
+    /// is the mover's own, and the country it leaves is the target.
+    #[test]
+    fn possessed_forces_and_countries_left() {
+        let coded = code_pipeline(
+            "Taiwan's President Tsai Ing-wen thanked Washington. \
+             Her government has accused Beijing of increasing military pressure.",
+        );
+        assert!(coded.contains(&t("TWNGOV", "CHNGOV", "112")), "{coded:?}");
+        assert_eq!(
+            code_pipeline(
+                "Syria says it is willing to withdraw its troops from neighboring Lebanon."
+            ),
+            vec![t("SYR", "LBN", "0356")]
+        );
+    }
+
     /// Politicians clash in words; soldiers and rebels with arms.
     #[test]
     fn officials_clash_in_words() {

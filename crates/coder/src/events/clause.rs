@@ -571,6 +571,7 @@ impl<'a> Coder<'a> {
     /// Code one sentence.
     pub fn sentence(&mut self, si: usize, host: Option<&ActorMention>) -> Vec<RawEvent> {
         let mut sent = self.build(si);
+        self.possessed_agents(&mut sent);
         let insts = self.find_triggers(&sent);
         for i in &insts {
             sent.trigger_at[i.head] = true;
@@ -959,6 +960,36 @@ impl<'a> Coder<'a> {
                     {
                         targets.push(c);
                         rule.push_str("+place");
+                    }
+                }
+                if targets.is_empty()
+                    && p.id.starts_with("V.withdraw")
+                    && !self.dict.replaced_builtin
+                {
+                    // "withdraw its troops from neighboring Lebanon": the country left, named
+                    // as a place.
+                    let from = (inst.end.saturating_sub(1)..(inst.end + 4).min(sent.words.len()))
+                        .find(|&q| sent.words[q] == "from");
+                    if let Some(q) = from {
+                        let mut at = q + 1;
+                        while at < sent.words.len()
+                            && at < q + 3
+                            && (sent.words[at] == "the"
+                                || sent.tags[at].starts_with("JJ")
+                                || sent.tags[at] == "VBG")
+                        {
+                            at += 1;
+                        }
+                        if let Some(c) = self.place_country_at(&sent, at).filter(|c| {
+                            c.start == sent.offs[at].0
+                                && !sources.iter().any(|s| s.country == c.country)
+                                && self.ctx.places.iter().any(|pl| {
+                                    pl.start == c.start && pl.feature.starts_with("A.PCL")
+                                })
+                        }) {
+                            targets.push(c);
+                            rule.push_str("+place");
+                        }
                     }
                 }
                 if targets.is_empty()
@@ -1635,7 +1666,11 @@ impl<'a> Coder<'a> {
                         };
                         if let Some(g) = self.group_right(sent, q).filter(|g| {
                             let holds = sent.words[q..g.end].iter().any(|w| is_hit(alts, w));
-                            !sent.poss[g.end - 1]
+                            // "withdraw its troops from Lebanon": the actor's own force is
+                            // what it moves, not whom the act is directed at.
+                            let own = q > 0
+                                && is(&["its", "their", "his", "her", "our"], &sent.words[q - 1]);
+                            !own && !sent.poss[g.end - 1]
                                 && sent.words.get(g.end).is_none_or(|w| w != "'s")
                                 && (!holds || envoy_at(g).is_some())
                         }) {
@@ -1687,6 +1722,34 @@ impl<'a> Coder<'a> {
             pos = q + 1;
         }
         Some((positions, inner))
+    }
+
+    /// "Her government", "its army": an agent whose country was only guessed belongs to the
+    /// country of whom the possessive pronoun refers to.
+    fn possessed_agents(&self, sent: &mut Sent) {
+        for i in 0..sent.mentions.len() {
+            let (m, a, _) = &sent.mentions[i];
+            if m.kind != ActorKind::Agent || !m.country_inferred || *a == 0 {
+                continue;
+            }
+            let subject_form = match sent.words[a - 1].as_str() {
+                "his" => "he",
+                "her" => "she",
+                "its" => "it",
+                "their" => "they",
+                _ => continue,
+            };
+            let Some(owner) = self.resolve_pronoun(sent, subject_form, a - 1) else {
+                continue;
+            };
+            let Some(country) = owner.country.filter(|c| Some(c) != m.country.as_ref()) else {
+                continue;
+            };
+            let code = format!("{country}{}", m.sectors.concat());
+            let m = &mut sent.mentions[i].0;
+            m.code = code;
+            m.country = Some(country);
+        }
     }
 
     /// Whether a modal noun ("plans", "calls", "threat") ends just before token `t`.
