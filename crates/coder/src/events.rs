@@ -1437,6 +1437,11 @@ mod tests {
             ),
             vec![t("SYR", "LBN", "0356")]
         );
+        // Ratifying is one side's act.
+        assert_eq!(
+            code_pipeline("Turkey's parliament ratified Finland's application to join NATO."),
+            vec![t("TURLEG", "FIN", "057")]
+        );
     }
 
     /// Politicians clash in words; soldiers and rebels with arms.
