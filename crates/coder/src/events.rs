@@ -1444,6 +1444,19 @@ mod tests {
         );
     }
 
+    /// Forces strike things at a place; workers strike for pay.
+    #[test]
+    fn strikes_at_places_and_strikes_for_pay() {
+        assert_eq!(
+            code_pipeline("Israeli warplanes struck targets in Syria."),
+            vec![t("ISRMIL", "SYR", "190")]
+        );
+        assert_eq!(
+            code_pipeline("Teachers struck on Monday in Chicago."),
+            vec![]
+        );
+    }
+
     /// Politicians clash in words; soldiers and rebels with arms.
     #[test]
     fn officials_clash_in_words() {

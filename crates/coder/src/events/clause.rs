@@ -4005,6 +4005,14 @@ fn everyday_sense(e: &RawEvent) -> bool {
         && (e.rule.starts_with("V.fight.") || e.rule.starts_with("V.battle."))
         && !sectors_any_in(src, ARMED_SECTORS)
         && src.kind != ActorKind::Group;
+    // "Workers struck on Monday", "the crisis hit hard": striking no one is force only for
+    // forces, states and armed groups.
+    let figurative_strike = (e.rule.starts_with("V.strike._") || e.rule.starts_with("V.hit._"))
+        && !sectors_any_in(src, ARMED_SECTORS)
+        && !matches!(
+            src.kind,
+            ActorKind::Group | ActorKind::Country | ActorKind::Metonym
+        );
     // "The government was launching an anti-cholera campaign": a campaign or operation
     // against no one, by officials rather than forces, is no combat.
     let civil_campaign = targetless
@@ -4074,6 +4082,7 @@ fn everyday_sense(e: &RawEvent) -> bool {
     };
     let no_visit = visitor.is_some_and(not_a_visitor);
     civilian_force
+        || figurative_strike
         || empty_recognition
         || civilian_posture
         || unarmed_intervention
