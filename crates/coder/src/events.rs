@@ -1455,6 +1455,17 @@ mod tests {
             code_pipeline("Teachers struck on Monday in Chicago."),
             vec![]
         );
+        for text in [
+            "Cabin crew said they would strike on Christmas Day.",
+            "Police say he struck a car stopped along Interstate 75.",
+        ] {
+            assert_eq!(code_pipeline(text), vec![], "{text}");
+        }
+        // Unilateral truces are each side's own.
+        assert_eq!(
+            code_pipeline("Israel and Hamas declared unilateral cease-fires."),
+            vec![t("IMGHAM", "", "0871"), t("ISR", "", "0871")]
+        );
     }
 
     /// Politicians clash in words; soldiers and rebels with arms.

@@ -3473,7 +3473,13 @@ impl<'a> Coder<'a> {
         if inst.kind == TriggerKind::Noun && source.is_none() {
             return None;
         }
-        if p.compound && subj.is_none_or(|g| g.actors.len() < 2) {
+        if p.compound
+            && (subj.is_none_or(|g| g.actors.len() < 2)
+                || sent.words[inst.head.min(n)..(inst.end + 2).min(n)]
+                    .iter()
+                    .any(|w| w.starts_with("unilateral")))
+        {
+            // "Israel and Hamas declared unilateral cease-fires": each its own.
             return None;
         }
         if !p.no_target
@@ -4007,12 +4013,16 @@ fn everyday_sense(e: &RawEvent) -> bool {
         && src.kind != ActorKind::Group;
     // "Workers struck on Monday", "the crisis hit hard": striking no one is force only for
     // forces, states and armed groups.
-    let figurative_strike = (e.rule.starts_with("V.strike._") || e.rule.starts_with("V.hit._"))
-        && !sectors_any_in(src, ARMED_SECTORS)
-        && !matches!(
-            src.kind,
-            ActorKind::Group | ActorKind::Country | ActorKind::Metonym
-        );
+    // A strike at no actor is one only where it hit a place ("struck targets in Syria"),
+    // not a car in the street.
+    let targetless_strike = e.rule.contains("V.strike._") || e.rule.contains("V.hit._");
+    let figurative_strike = targetless_strike
+        && (!e.rule.ends_with("+place")
+            || (!sectors_any_in(src, ARMED_SECTORS)
+                && !matches!(
+                    src.kind,
+                    ActorKind::Group | ActorKind::Country | ActorKind::Metonym
+                )));
     // "The government was launching an anti-cholera campaign": a campaign or operation
     // against no one, by officials rather than forces, is no combat.
     let civil_campaign = targetless
