@@ -1342,6 +1342,11 @@ mod tests {
             code_pipeline("South Korea will provide food aid to North Korea."),
             vec![t("KOR", "PRK", "0333")]
         );
+        // The noun still names the kind of aid a generic verb does not.
+        assert_eq!(
+            code_pipeline("The US gave air support to Iraqi troops."),
+            vec![t("USA", "IRQMIL", "072")]
+        );
         assert_eq!(
             code_pipeline("The Iraqi prime minister survived an assassination attempt by Islamic State militants."),
             vec![t("IMGISI", "IRQGOV", "185")]

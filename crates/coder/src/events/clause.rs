@@ -1044,14 +1044,28 @@ impl<'a> Coder<'a> {
                             e.target.as_ref().map(|t| t.code.clone()),
                         )
                     };
-                    let told: Vec<_> = out[..events_before]
-                        .iter()
-                        .filter(|e| e.verb_start == vs)
-                        .map(pair)
-                        .collect();
                     let mut k = events_before;
                     while k < out.len() {
-                        if told.contains(&pair(&out[k])) {
+                        let again = pair(&out[k]);
+                        let noun_code = out[k].code.clone();
+                        let noun_rule = out[k].rule.clone();
+                        let mut told = false;
+                        for e in out[..events_before]
+                            .iter_mut()
+                            .filter(|e| e.verb_start == vs && pair(e) == again)
+                        {
+                            told = true;
+                            // "gave air support to": the noun names the kind of aid the
+                            // verb's generic code does not.
+                            if e.code.len() == 3
+                                && e.code.ends_with('0')
+                                && noun_code.get(..2) == e.code.get(..2)
+                            {
+                                e.code = noun_code.clone();
+                                e.rule = format!("{}+{noun_rule}", e.rule);
+                            }
+                        }
+                        if told {
                             out.remove(k);
                         } else {
                             k += 1;
