@@ -409,6 +409,44 @@ const NEVER: &[&str] = &[
     "year",
 ];
 
+/// Words of [`NEVER`] that end or sit inside a longer name: a town's name right after
+/// one is still part of that name ("Monongahela National Forest", "Club America",
+/// "14th Avenue Northeast", "Brick Street Bar"), not a place on its own. Not "bank":
+/// banks are named after their country ("HSBC Bank Malta").
+const NAME_HEADS: &[&str] = &[
+    "national",
+    "international",
+    "global",
+    "world",
+    "club",
+    "park",
+    "college",
+    "university",
+    "school",
+    "hospital",
+    "church",
+    "center",
+    "centre",
+    "street",
+    "road",
+    "avenue",
+    "square",
+    "airport",
+    "station",
+    "bridge",
+    "committee",
+    "office",
+    "department",
+    "agency",
+    "bureau",
+    "authority",
+    "service",
+    "league",
+    "festival",
+    "conference",
+    "forum",
+];
+
 /// Seats of power that stand for governments: actors, never places.
 const NEVER_PHRASES: &[&str] = &[
     "white house",
@@ -1610,7 +1648,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                     let pl = prev_l.as_str();
                     if is_capitalised(p)
                         && !PLACE_PREFIX.contains(&pl)
-                        && !NEVER.contains(&pl)
+                        && (!NEVER.contains(&pl) || NAME_HEADS.contains(&pl))
                         && !LOCATIVE.contains(&pl)
                         && !is_connector(p)
                         // A sentence's first word is capitalised anyway, unless the

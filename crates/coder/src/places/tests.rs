@@ -912,3 +912,21 @@ fn a_town_before_a_word_for_its_people_is_a_place_under_a_person_entity() {
     let body = "Hamilton died hours later.";
     assert!(run_with_entities(body, &[("PERSON", 0, 1)]).is_empty());
 }
+
+#[test]
+fn a_town_name_after_a_name_head_is_part_of_the_name() {
+    for body in [
+        "They hiked in the Monongahela National Forest.",
+        "Fans of Club America came to the game.",
+        "The fire was in the 900 block of 14th Avenue Northeast.",
+    ] {
+        let p = run(body, None).0;
+        assert!(
+            !texts(&p)
+                .iter()
+                .any(|t| matches!(*t, "Forest" | "America" | "Northeast")),
+            "{body}: {:?}",
+            texts(&p)
+        );
+    }
+}
