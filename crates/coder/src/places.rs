@@ -2377,6 +2377,50 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
         }
     }
 
+    // Two names with readings a few kilometres apart ("Edmonton" and "Enfield", both in
+    // north London) most likely mean those readings, whatever the fame of their namesakes
+    // (Edmonton, Alberta): each reading becomes context for the other. Only when that
+    // pair is the one close pair of the two names, so that two common names ("Franklin",
+    // "Springfield") do not meet by chance.
+    let mut seen_keys: HashSet<&str> = HashSet::new();
+    let open: Vec<usize> = (0..mentions.len())
+        .filter(|&i| {
+            forced[i].is_none()
+                && !mentions[i].metonym
+                && seen_keys.insert(mentions[i].key.as_str())
+        })
+        .collect();
+    let towns = |i: usize| {
+        cands[i]
+            .iter()
+            .copied()
+            .filter(|e| e.feature_class == "P")
+            .take(NEIGHBOUR_CANDIDATES)
+    };
+    for (n, &a) in open.iter().enumerate() {
+        for &b in &open[n + 1..] {
+            if cands[a].len() < 2 && cands[b].len() < 2 {
+                continue;
+            }
+            let mut close = towns(a).flat_map(|ea| {
+                towns(b).filter_map(move |eb| {
+                    (ea.geonames_id != eb.geonames_id
+                        && distance_km(ea.lat, ea.lon, eb.lat, eb.lon) < NEIGHBOUR_KM)
+                        .then_some((ea, eb))
+                })
+            });
+            let (Some((ea, eb)), None) = (close.next(), close.next()) else {
+                continue;
+            };
+            focus2
+                .anchors
+                .push((ea.lat, ea.lon, Some(mentions[a].key.as_str())));
+            focus2
+                .anchors
+                .push((eb.lat, eb.lon, Some(mentions[b].key.as_str())));
+        }
+    }
+
     // Pass 2 with qualifiers and the wider focus.
     let qualifiers: Vec<Option<&GazEntry>> = mentions
         .iter()
@@ -2450,6 +2494,11 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
     let places = add_streets(ctx, places, dateline.as_ref());
     add_unlisted_settlements(ctx, places, dateline.as_ref())
 }
+
+/// Neighbouring readings ([`extract`]): how close, and how many readings of each name
+/// are compared.
+const NEIGHBOUR_KM: f64 = 30.0;
+const NEIGHBOUR_CANDIDATES: usize = 40;
 
 /// Nouns for a settlement or a district before "of" ("the village of Nagrig").
 const SETTLEMENT_NOUNS: &[&str] = &[

@@ -930,3 +930,23 @@ fn a_town_name_after_a_name_head_is_part_of_the_name() {
         );
     }
 }
+
+#[test]
+fn two_names_with_neighbouring_readings_mean_them() {
+    // Edmonton, Alberta is far better known; with Enfield beside it the text is in north
+    // London, where both have a reading a few kilometres apart.
+    let body = "Pupils from a school in Edmonton won the prize. Enfield Council praised them.";
+    let p = run(body, None).0;
+    let edmonton = p
+        .iter()
+        .find(|p| p.text == "Edmonton")
+        .map(|p| p.country.as_str());
+    assert_eq!(edmonton, Some("GB"), "{p:?}");
+    // Alone, the famous reading stands.
+    let p = run("Pupils from a school in Edmonton won the prize.", None).0;
+    let edmonton = p
+        .iter()
+        .find(|p| p.text == "Edmonton")
+        .map(|p| p.country.as_str());
+    assert_eq!(edmonton, Some("CA"), "{p:?}");
+}
