@@ -2390,11 +2390,26 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
                 && seen_keys.insert(mentions[i].key.as_str())
         })
         .collect();
+    // Not the villages and counties named after a country, state or region ("Russia",
+    // Ohio; "Ohio County"; "Atlantic"), which [`best`] does not pick unqualified either.
     let towns = |i: usize| {
+        let key = mentions[i].key.as_str();
+        let territory = cands[i]
+            .iter()
+            .any(|e| e.is_country() || e.feature_code == "ADM1");
+        let notable = cands[i]
+            .iter()
+            .any(|e| !matches!(e.feature_class, "A" | "P"));
         cands[i]
             .iter()
             .copied()
-            .filter(|e| e.feature_class == "P")
+            .filter(|e| e.feature_class == "P" || e.feature_code == "ADM2")
+            .filter(move |e| {
+                let small = |n: u64| e.feature_class == "P" && e.population < n;
+                !((territory
+                    && (small(10_000) || (e.feature_code == "ADM2" && normalize(e.name) != key)))
+                    || (notable && small(100_000)))
+            })
             .take(NEIGHBOUR_CANDIDATES)
     };
     for (n, &a) in open.iter().enumerate() {
@@ -2412,6 +2427,11 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
             let (Some((ea, eb)), None) = (close.next(), close.next()) else {
                 continue;
             };
+            // One of them at least under its own name, not only an alternate one.
+            let own_name = |e: &GazEntry, i: usize| normalize(e.name) == mentions[i].key;
+            if !own_name(ea, a) && !own_name(eb, b) {
+                continue;
+            }
             focus2
                 .anchors
                 .push((ea.lat, ea.lon, Some(mentions[a].key.as_str())));

@@ -950,3 +950,15 @@ fn two_names_with_neighbouring_readings_mean_them() {
         .map(|p| p.country.as_str());
     assert_eq!(edmonton, Some("CA"), "{p:?}");
 }
+
+#[test]
+fn a_town_and_a_county_around_it_are_read_together() {
+    let body =
+        "All residents of Paris and Henry County will receive a letter from the rescue squad.";
+    let p = run(body, None).0;
+    let paris = p
+        .iter()
+        .find(|p| p.text == "Paris")
+        .and_then(|p| p.admin1.as_deref());
+    assert_eq!(paris, Some("Tennessee"), "{p:?}");
+}
