@@ -1697,11 +1697,14 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                     }
                 }
             }
+            // The model reads many a surname as a place ("Yevgenia Petrova" ... "Petrova
+            // said"): a minor place's name the text also uses as a person's last name is
+            // that person, unless a strong cue names the place somewhere.
             if keep
                 && single
                 && !locative
                 && !admin
-                && !model_place
+                && (!model_place || (!strong && confirmed.get(&key) != Some(&true)))
                 && name_parts.contains_key(&key)
             {
                 keep = false;

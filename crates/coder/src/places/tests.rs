@@ -962,3 +962,15 @@ fn a_town_and_a_county_around_it_are_read_together() {
         .and_then(|p| p.admin1.as_deref());
     assert_eq!(paris, Some("Tennessee"), "{p:?}");
 }
+
+#[test]
+fn a_model_place_used_as_a_last_name_is_the_person() {
+    // Yevgenia(0) Petrova(1) is(2) a(3) curator(4) .(5) Petrova(6) said(7) more(8) .(9)
+    let body = "Yevgenia Petrova is a curator. Petrova said more.";
+    let p = run_with_entities(body, &[("GPE", 6, 7)]);
+    assert!(!texts(&p).contains(&"Petrova"), "{:?}", texts(&p));
+    // A strong cue keeps the place.
+    let body = "Yevgenia Petrova is a curator. She lives in Petrova now.";
+    let p = run_with_entities(body, &[("GPE", 9, 10)]);
+    assert!(texts(&p).contains(&"Petrova"), "{:?}", texts(&p));
+}
