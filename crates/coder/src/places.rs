@@ -1831,6 +1831,13 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 let verb_like = next.is_some_and(|n| {
                     n.text.chars().all(|c| c.is_lowercase())
                         && (next_is_verb || n.text.ends_with('s') || n.text.ends_with("ed"))
+                        // Function words that only look like verbs ("Jerusalem as the
+                        // capital").
+                        && !matches!(
+                            n.text.as_str(),
+                            "as" | "its" | "his" | "this" | "thus" | "plus" | "across" | "unless"
+                                | "whereas" | "towards" | "besides" | "less" | "us"
+                        )
                 });
                 let after_preposition = matches!(
                     prev_l.as_str(),
@@ -1843,7 +1850,16 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                             && a.token_start <= s0 + i
                             && s0 + i < a.token_end
                     });
-                if (actorish && next_is_verb) || (national && (possessive || acting_metonym)) {
+                // Not after a preposition: "sanctions against Moscow was groundless" has
+                // its verb's subject earlier; not the owner of a named thing ("Moscow's
+                // Domodedovo Airport").
+                let owns_name = possessive
+                    && sent
+                        .get(i + len + 1)
+                        .is_some_and(|n| is_capitalised(n) && !is_all_caps(n));
+                if (actorish && next_is_verb && !after_preposition)
+                    || (national && ((possessive && !owns_name) || acting_metonym))
+                {
                     metonym = true;
                 }
             }

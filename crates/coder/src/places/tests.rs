@@ -974,3 +974,24 @@ fn a_model_place_used_as_a_last_name_is_the_person() {
     let p = run_with_entities(body, &[("GPE", 9, 10)]);
     assert!(texts(&p).contains(&"Petrova"), "{:?}", texts(&p));
 }
+
+#[test]
+fn a_capital_after_a_preposition_or_owning_a_name_is_a_place() {
+    for (body, name) in [
+        (
+            "Russia waits. Officials said talk of sanctions against Moscow was groundless.",
+            "Moscow",
+        ),
+        (
+            "Israel waits. Events this year commemorate Jerusalem as the capital of culture.",
+            "Jerusalem",
+        ),
+        (
+            "Russia waits. Flights land at Moscow's Domodedovo Airport every day.",
+            "Moscow",
+        ),
+    ] {
+        let p = run(body, None).0;
+        assert!(texts(&p).contains(&name), "{body}: {:?}", texts(&p));
+    }
+}
