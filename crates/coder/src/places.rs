@@ -2525,7 +2525,10 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
     let mut places = Vec::with_capacity(mentions.len());
     for (m, pick) in mentions.iter().zip(&picks) {
         let Some(e) = *pick else { continue };
-        if m.metonym && !same_town_elsewhere(&m.key, e) {
+        // Only a seat of power acts: read in context as a town that is no capital
+        // ("Dublin's boards" in a story about Dublin, Ohio), the name is that town.
+        let seat = e.is_country() || matches!(e.feature_code, "PPLC" | "ADM1");
+        if m.metonym && seat && !same_town_elsewhere(&m.key, e) {
             continue;
         }
         places.push(to_place(&m.text, e, m.start, m.end));

@@ -995,3 +995,18 @@ fn a_capital_after_a_preposition_or_owning_a_name_is_a_place() {
         assert!(texts(&p).contains(&name), "{body}: {:?}", texts(&p));
     }
 }
+
+#[test]
+fn a_capital_acting_read_in_context_as_a_town_is_that_town() {
+    // Officials(0) in(1) Columbus(2) ,(3) Ohio(4) met(5) on(6) Monday(7) .(8) Dublin(9)
+    // has(10) sent(11) a(12) letter(13) .(14)
+    let body = "Officials in Columbus, Ohio met on Monday. Dublin has sent a letter.";
+    let p = places_with_actors(body, |t| {
+        vec![actor_over(t, (9, 10), "IRLGOV", ActorKind::Metonym)]
+    });
+    let dublin = p
+        .iter()
+        .find(|p| p.text == "Dublin")
+        .map(|p| p.country.as_str());
+    assert_eq!(dublin, Some("US"), "{p:?}");
+}
