@@ -1510,9 +1510,14 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             ) {
                 keep = false;
             }
-            // Demonyms and adjectives are not places ("Spanish", "Canadian" are also towns).
+            // Demonyms and adjectives are not places ("Spanish", "Canadian" are also towns),
+            // even after a locative word when they modify a noun ("in Arab culture", "of
+            // the Arab-Israeli conflict"); a country's short name still names it ("Saudi").
+            let modifies = next.is_some_and(|n| {
+                n.text.chars().next().is_some_and(char::is_lowercase) || n.text == "-"
+            }) && !entries.iter().any(|e| e.is_country());
             if (gaz.demonym_country(&key_text).is_some() || ADJECTIVES.contains(&key.as_str()))
-                && !locative
+                && (!locative || modifies)
             {
                 keep = false;
             }

@@ -1010,3 +1010,14 @@ fn a_capital_acting_read_in_context_as_a_town_is_that_town() {
         .map(|p| p.country.as_str());
     assert_eq!(dublin, Some("US"), "{p:?}");
 }
+
+#[test]
+fn a_demonym_before_a_noun_is_no_place_even_after_a_locative() {
+    for body in [
+        "He spoke of Jerusalem's role in Arab culture.",
+        "Cyprus has been close to the Arab world.",
+    ] {
+        let p = run(body, None).0;
+        assert!(!texts(&p).contains(&"Arab"), "{body}: {:?}", texts(&p));
+    }
+}
