@@ -1478,7 +1478,31 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                     | "suburbs"
                     | "outskirts"
             );
-            let strong_cue = (locative && !weak_cue)
+            // Listed before a plural division noun ("Harvey, Harper and Kingman counties",
+            // "Barrow and Jackson counties"): every name of the list is one.
+            let listed_before_divisions = {
+                let mut k = i + len;
+                let mut items = 0;
+                loop {
+                    let sep = sent.get(k).map(lower).unwrap_or_default();
+                    let sep_len = match (sep.as_str(), sent.get(k + 1).map(lower).as_deref()) {
+                        (",", Some("and" | "or")) => 2,
+                        ("," | "and" | "or", _) => 1,
+                        _ => 0,
+                    };
+                    if sep_len == 0 || !sent.get(k + sep_len).is_some_and(is_capitalised) {
+                        break;
+                    }
+                    k += sep_len + 1;
+                    items += 1;
+                }
+                items > 0
+                    && sent
+                        .get(k)
+                        .is_some_and(|t| matches!(lower(t).as_str(), "counties" | "parishes"))
+            };
+            let strong_cue = listed_before_divisions
+                || (locative && !weak_cue)
                 || after_street
                 || qualified_after
                 || qualifies_prev

@@ -1021,3 +1021,15 @@ fn a_demonym_before_a_noun_is_no_place_even_after_a_locative() {
         assert!(!texts(&p).contains(&"Arab"), "{body}: {:?}", texts(&p));
     }
 }
+
+#[test]
+fn names_listed_before_counties_are_places_under_a_person_entity() {
+    // Reports(0) mention(1) the(2) Harper(3) and(4) Kingman(5) counties(6) .(7)
+    let body = "Reports mention the Harper and Kingman counties.";
+    let p = run_with_entities(body, &[("PERSON", 3, 4)]);
+    assert!(texts(&p).contains(&"Harper"), "{:?}", texts(&p));
+    // Not without the plural division noun.
+    let body = "Reports mention the Harper and Kingman staff.";
+    let p = run_with_entities(body, &[("PERSON", 3, 4)]);
+    assert!(!texts(&p).contains(&"Harper"), "{:?}", texts(&p));
+}
