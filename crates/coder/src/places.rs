@@ -1074,6 +1074,17 @@ impl<'a> Ner<'a> {
     }
 }
 
+/// Words after a place's name that make it a disease's ("West Nile virus", "Lassa fever").
+fn is_disease_word(w: &str) -> bool {
+    matches!(
+        w,
+        "virus" | "viruses" | "ebolavirus" | "fever" | "disease" | "encephalitis"
+    ) || HEMORRHAGIC.contains(&w)
+}
+
+/// "Marburg haemorrhagic fever": the adjective comes between the name and "fever".
+const HEMORRHAGIC: &[&str] = &["hemorrhagic", "haemorrhagic"];
+
 fn is_capitalised(t: &Token) -> bool {
     t.text.chars().next().is_some_and(char::is_uppercase)
 }
@@ -1215,6 +1226,31 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
         .collect();
     let body = ctx.doc.body.as_str();
     let tokens = &ctx.text.tokens;
+    // Names of diseases: the capitalised words before a disease word ("Marburg virus",
+    // "Marburg haemorrhagic fever", "West Nile virus").
+    let mut diseases: HashSet<String> = HashSet::new();
+    for (k, t) in tokens.iter().enumerate() {
+        if !is_disease_word(&lower(t)) {
+            continue;
+        }
+        let mut a = k;
+        if a > 0
+            && tokens
+                .get(a - 1)
+                .is_some_and(|p| HEMORRHAGIC.contains(&lower(p).as_str()))
+        {
+            a -= 1;
+        }
+        let mut b = a;
+        while b > 0 && a - b < 3 && tokens.get(b - 1).is_some_and(is_capitalised) {
+            b -= 1;
+        }
+        if let (true, Some(first), Some(last)) = (b < a, tokens.get(b), tokens.get(a - 1)) {
+            if let Some(name) = body.get(first.byte_start..last.byte_end) {
+                diseases.insert(normalize(name));
+            }
+        }
+    }
     // Words seen as the last part of unmatched multi-word capitalised names (people and
     // organisations: "Chiquita Raquel Henry"): bare later uses are names, not places.
     let mut name_parts: HashMap<String, usize> = HashMap::new();
@@ -1528,10 +1564,11 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             }
             // A pathogen or disease named after the place it was found ("West Nile virus",
             // "the Reston ebolavirus", "Lassa fever") names the disease, not the place.
-            if matches!(
-                next_l.as_str(),
-                "virus" | "viruses" | "ebolavirus" | "fever" | "disease" | "encephalitis"
-            ) {
+            // So is the same name elsewhere in the text ("Because Marburg kills more slowly",
+            // "West Nile cases"), unless the text names the place as a place somewhere.
+            if is_disease_word(&next_l)
+                || (diseases.contains(&key) && !strong_cue && confirmed.get(&key) != Some(&true))
+            {
                 keep = false;
             }
             // Demonyms and adjectives are not places ("Spanish", "Canadian" are also towns),
