@@ -1648,6 +1648,19 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             {
                 keep = false;
             }
+            // "The PA was worried": a state's postal code never takes an article; after one
+            // the letters are an organisation's (the Palestinian Authority). Dotted forms
+            // are abbreviations of the name ("the S.C. Highway Patrol").
+            if single
+                && is_all_caps(first)
+                && first.text.len() == 2
+                && first.text.chars().all(|c| c.is_ascii_uppercase())
+                && matches!(prev_l.as_str(), "the" | "a" | "an")
+                && entries.iter().any(|e| e.feature_code == "ADM1")
+                && !entries.iter().any(|e| e.is_country())
+            {
+                keep = false;
+            }
             // "Johnson said": a bare name before a speech verb is a person.
             if single
                 && !admin

@@ -1046,3 +1046,12 @@ fn a_disease_named_after_a_place_is_no_place_elsewhere_in_the_text() {
     let p = run(body, None).0;
     assert!(texts(&p).contains(&"Reston"), "{:?}", texts(&p));
 }
+
+#[test]
+fn a_postal_code_after_an_article_is_no_state() {
+    let p = run("The PA was worried about the release of prisoners.", None).0;
+    assert!(!texts(&p).contains(&"PA"), "{:?}", texts(&p));
+    // The dotted abbreviation of a name still is one.
+    let p = run("Troopers of the S.C. Highway Patrol came.", None).0;
+    assert!(texts(&p).contains(&"S.C."), "{:?}", texts(&p));
+}
