@@ -1648,6 +1648,34 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             {
                 keep = false;
             }
+            // "the Department of Labor", "the College of Law", "Points of Light": an ordinary
+            // word after "of" inside a capitalised name is that name's, not a place (not
+            // after a place noun, "City of Canton", nor a well-known place's name).
+            if single
+                && title_form
+                && prev_l == "of"
+                && prev2.is_some_and(|p| is_capitalised(p) && !is_all_caps(p))
+                && gaz.is_common_word(&key)
+                && !strong
+                && !matches!(
+                    prev2_l.as_str(),
+                    "city"
+                        | "town"
+                        | "village"
+                        | "county"
+                        | "state"
+                        | "province"
+                        | "district"
+                        | "borough"
+                        | "township"
+                        | "republic"
+                        | "kingdom"
+                        | "commonwealth"
+                )
+                && !model_place
+            {
+                keep = false;
+            }
             // "The PA was worried": a state's postal code never takes an article; after one
             // the letters are an organisation's (the Palestinian Authority). Dotted forms
             // are abbreviations of the name ("the S.C. Highway Patrol").

@@ -1055,3 +1055,21 @@ fn a_postal_code_after_an_article_is_no_state() {
     let p = run("Troopers of the S.C. Highway Patrol came.", None).0;
     assert!(texts(&p).contains(&"S.C."), "{:?}", texts(&p));
 }
+
+#[test]
+fn an_ordinary_word_after_of_inside_a_name_is_no_place() {
+    for body in [
+        "She studied at the College of Law in York.",
+        "Figures came from the state Department of Labor on Thursday.",
+    ] {
+        let p = run(body, None).0;
+        assert!(
+            !texts(&p).iter().any(|t| matches!(*t, "Law" | "Labor")),
+            "{body}: {:?}",
+            texts(&p)
+        );
+    }
+    // After a place noun the name is the place's.
+    let p = run("Residents of the City of Canton heard the plan.", None).0;
+    assert!(texts(&p).contains(&"Canton"), "{:?}", texts(&p));
+}
