@@ -409,6 +409,44 @@ const NEVER: &[&str] = &[
     "year",
 ];
 
+/// Words of [`NEVER`] that end or sit inside a longer name: a town's name right after
+/// one is still part of that name ("Monongahela National Forest", "Club America",
+/// "14th Avenue Northeast", "Brick Street Bar"), not a place on its own. Not "bank":
+/// banks are named after their country ("HSBC Bank Malta").
+const NAME_HEADS: &[&str] = &[
+    "national",
+    "international",
+    "global",
+    "world",
+    "club",
+    "park",
+    "college",
+    "university",
+    "school",
+    "hospital",
+    "church",
+    "center",
+    "centre",
+    "street",
+    "road",
+    "avenue",
+    "square",
+    "airport",
+    "station",
+    "bridge",
+    "committee",
+    "office",
+    "department",
+    "agency",
+    "bureau",
+    "authority",
+    "service",
+    "league",
+    "festival",
+    "conference",
+    "forum",
+];
+
 /// Seats of power that stand for governments: actors, never places.
 const NEVER_PHRASES: &[&str] = &[
     "white house",
@@ -1036,6 +1074,17 @@ impl<'a> Ner<'a> {
     }
 }
 
+/// Words after a place's name that make it a disease's ("West Nile virus", "Lassa fever").
+fn is_disease_word(w: &str) -> bool {
+    matches!(
+        w,
+        "virus" | "viruses" | "ebolavirus" | "fever" | "disease" | "encephalitis"
+    ) || HEMORRHAGIC.contains(&w)
+}
+
+/// "Marburg haemorrhagic fever": the adjective comes between the name and "fever".
+const HEMORRHAGIC: &[&str] = &["hemorrhagic", "haemorrhagic"];
+
 fn is_capitalised(t: &Token) -> bool {
     t.text.chars().next().is_some_and(char::is_uppercase)
 }
@@ -1177,6 +1226,31 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
         .collect();
     let body = ctx.doc.body.as_str();
     let tokens = &ctx.text.tokens;
+    // Names of diseases: the capitalised words before a disease word ("Marburg virus",
+    // "Marburg haemorrhagic fever", "West Nile virus").
+    let mut diseases: HashSet<String> = HashSet::new();
+    for (k, t) in tokens.iter().enumerate() {
+        if !is_disease_word(&lower(t)) {
+            continue;
+        }
+        let mut a = k;
+        if a > 0
+            && tokens
+                .get(a - 1)
+                .is_some_and(|p| HEMORRHAGIC.contains(&lower(p).as_str()))
+        {
+            a -= 1;
+        }
+        let mut b = a;
+        while b > 0 && a - b < 3 && tokens.get(b - 1).is_some_and(is_capitalised) {
+            b -= 1;
+        }
+        if let (true, Some(first), Some(last)) = (b < a, tokens.get(b), tokens.get(a - 1)) {
+            if let Some(name) = body.get(first.byte_start..last.byte_end) {
+                diseases.insert(normalize(name));
+            }
+        }
+    }
     // Words seen as the last part of unmatched multi-word capitalised names (people and
     // organisations: "Chiquita Raquel Henry"): bare later uses are names, not places.
     let mut name_parts: HashMap<String, usize> = HashMap::new();
@@ -1440,7 +1514,31 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                     | "suburbs"
                     | "outskirts"
             );
-            let strong_cue = (locative && !weak_cue)
+            // Listed before a plural division noun ("Harvey, Harper and Kingman counties",
+            // "Barrow and Jackson counties"): every name of the list is one.
+            let listed_before_divisions = {
+                let mut k = i + len;
+                let mut items = 0;
+                loop {
+                    let sep = sent.get(k).map(lower).unwrap_or_default();
+                    let sep_len = match (sep.as_str(), sent.get(k + 1).map(lower).as_deref()) {
+                        (",", Some("and" | "or")) => 2,
+                        ("," | "and" | "or", _) => 1,
+                        _ => 0,
+                    };
+                    if sep_len == 0 || !sent.get(k + sep_len).is_some_and(is_capitalised) {
+                        break;
+                    }
+                    k += sep_len + 1;
+                    items += 1;
+                }
+                items > 0
+                    && sent
+                        .get(k)
+                        .is_some_and(|t| matches!(lower(t).as_str(), "counties" | "parishes"))
+            };
+            let strong_cue = listed_before_divisions
+                || (locative && !weak_cue)
                 || after_street
                 || qualified_after
                 || qualifies_prev
@@ -1466,15 +1564,21 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             }
             // A pathogen or disease named after the place it was found ("West Nile virus",
             // "the Reston ebolavirus", "Lassa fever") names the disease, not the place.
-            if matches!(
-                next_l.as_str(),
-                "virus" | "viruses" | "ebolavirus" | "fever" | "disease" | "encephalitis"
-            ) {
+            // So is the same name elsewhere in the text ("Because Marburg kills more slowly",
+            // "West Nile cases"), unless the text names the place as a place somewhere.
+            if is_disease_word(&next_l)
+                || (diseases.contains(&key) && !strong_cue && confirmed.get(&key) != Some(&true))
+            {
                 keep = false;
             }
-            // Demonyms and adjectives are not places ("Spanish", "Canadian" are also towns).
+            // Demonyms and adjectives are not places ("Spanish", "Canadian" are also towns),
+            // even after a locative word when they modify a noun ("in Arab culture", "of
+            // the Arab-Israeli conflict"); a country's short name still names it ("Saudi").
+            let modifies = next.is_some_and(|n| {
+                n.text.chars().next().is_some_and(char::is_lowercase) || n.text == "-"
+            }) && !entries.iter().any(|e| e.is_country());
             if (gaz.demonym_country(&key_text).is_some() || ADJECTIVES.contains(&key.as_str()))
-                && !locative
+                && (!locative || modifies)
             {
                 keep = false;
             }
@@ -1544,6 +1648,47 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             {
                 keep = false;
             }
+            // "the Department of Labor", "the College of Law", "Points of Light": an ordinary
+            // word after "of" inside a capitalised name is that name's, not a place (not
+            // after a place noun, "City of Canton", nor a well-known place's name).
+            if single
+                && title_form
+                && prev_l == "of"
+                && prev2.is_some_and(|p| is_capitalised(p) && !is_all_caps(p))
+                && gaz.is_common_word(&key)
+                && !strong
+                && !matches!(
+                    prev2_l.as_str(),
+                    "city"
+                        | "town"
+                        | "village"
+                        | "county"
+                        | "state"
+                        | "province"
+                        | "district"
+                        | "borough"
+                        | "township"
+                        | "republic"
+                        | "kingdom"
+                        | "commonwealth"
+                )
+                && !model_place
+            {
+                keep = false;
+            }
+            // "The PA was worried": a state's postal code never takes an article; after one
+            // the letters are an organisation's (the Palestinian Authority). Dotted forms
+            // are abbreviations of the name ("the S.C. Highway Patrol").
+            if single
+                && is_all_caps(first)
+                && first.text.len() == 2
+                && first.text.chars().all(|c| c.is_ascii_uppercase())
+                && matches!(prev_l.as_str(), "the" | "a" | "an")
+                && entries.iter().any(|e| e.feature_code == "ADM1")
+                && !entries.iter().any(|e| e.is_country())
+            {
+                keep = false;
+            }
             // "Johnson said": a bare name before a speech verb is a person.
             if single
                 && !admin
@@ -1610,7 +1755,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                     let pl = prev_l.as_str();
                     if is_capitalised(p)
                         && !PLACE_PREFIX.contains(&pl)
-                        && !NEVER.contains(&pl)
+                        && (!NEVER.contains(&pl) || NAME_HEADS.contains(&pl))
                         && !LOCATIVE.contains(&pl)
                         && !is_connector(p)
                         // A sentence's first word is capitalised anyway, unless the
@@ -1659,11 +1804,14 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                     }
                 }
             }
+            // The model reads many a surname as a place ("Yevgenia Petrova" ... "Petrova
+            // said"): a minor place's name the text also uses as a person's last name is
+            // that person, unless a strong cue names the place somewhere.
             if keep
                 && single
                 && !locative
                 && !admin
-                && !model_place
+                && (!model_place || (!strong && confirmed.get(&key) != Some(&true)))
                 && name_parts.contains_key(&key)
             {
                 keep = false;
@@ -1790,6 +1938,13 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 let verb_like = next.is_some_and(|n| {
                     n.text.chars().all(|c| c.is_lowercase())
                         && (next_is_verb || n.text.ends_with('s') || n.text.ends_with("ed"))
+                        // Function words that only look like verbs ("Jerusalem as the
+                        // capital").
+                        && !matches!(
+                            n.text.as_str(),
+                            "as" | "its" | "his" | "this" | "thus" | "plus" | "across" | "unless"
+                                | "whereas" | "towards" | "besides" | "less" | "us"
+                        )
                 });
                 let after_preposition = matches!(
                     prev_l.as_str(),
@@ -1802,7 +1957,16 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                             && a.token_start <= s0 + i
                             && s0 + i < a.token_end
                     });
-                if (actorish && next_is_verb) || (national && (possessive || acting_metonym)) {
+                // Not after a preposition: "sanctions against Moscow was groundless" has
+                // its verb's subject earlier; not the owner of a named thing ("Moscow's
+                // Domodedovo Airport").
+                let owns_name = possessive
+                    && sent
+                        .get(i + len + 1)
+                        .is_some_and(|n| is_capitalised(n) && !is_all_caps(n));
+                if (actorish && next_is_verb && !after_preposition)
+                    || (national && ((possessive && !owns_name) || acting_metonym))
+                {
                     metonym = true;
                 }
             }
@@ -2339,6 +2503,70 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
         }
     }
 
+    // Two names with readings a few kilometres apart ("Edmonton" and "Enfield", both in
+    // north London) most likely mean those readings, whatever the fame of their namesakes
+    // (Edmonton, Alberta): each reading becomes context for the other. Only when that
+    // pair is the one close pair of the two names, so that two common names ("Franklin",
+    // "Springfield") do not meet by chance.
+    let mut seen_keys: HashSet<&str> = HashSet::new();
+    let open: Vec<usize> = (0..mentions.len())
+        .filter(|&i| {
+            forced[i].is_none()
+                && !mentions[i].metonym
+                && seen_keys.insert(mentions[i].key.as_str())
+        })
+        .collect();
+    // Not the villages and counties named after a country, state or region ("Russia",
+    // Ohio; "Ohio County"; "Atlantic"), which [`best`] does not pick unqualified either.
+    let towns = |i: usize| {
+        let key = mentions[i].key.as_str();
+        let territory = cands[i]
+            .iter()
+            .any(|e| e.is_country() || e.feature_code == "ADM1");
+        let notable = cands[i]
+            .iter()
+            .any(|e| !matches!(e.feature_class, "A" | "P"));
+        cands[i]
+            .iter()
+            .copied()
+            .filter(|e| e.feature_class == "P" || e.feature_code == "ADM2")
+            .filter(move |e| {
+                let small = |n: u64| e.feature_class == "P" && e.population < n;
+                !((territory
+                    && (small(10_000) || (e.feature_code == "ADM2" && normalize(e.name) != key)))
+                    || (notable && small(100_000)))
+            })
+            .take(NEIGHBOUR_CANDIDATES)
+    };
+    for (n, &a) in open.iter().enumerate() {
+        for &b in &open[n + 1..] {
+            if cands[a].len() < 2 && cands[b].len() < 2 {
+                continue;
+            }
+            let mut close = towns(a).flat_map(|ea| {
+                towns(b).filter_map(move |eb| {
+                    (ea.geonames_id != eb.geonames_id
+                        && distance_km(ea.lat, ea.lon, eb.lat, eb.lon) < NEIGHBOUR_KM)
+                        .then_some((ea, eb))
+                })
+            });
+            let (Some((ea, eb)), None) = (close.next(), close.next()) else {
+                continue;
+            };
+            // One of them at least under its own name, not only an alternate one.
+            let own_name = |e: &GazEntry, i: usize| normalize(e.name) == mentions[i].key;
+            if !own_name(ea, a) && !own_name(eb, b) {
+                continue;
+            }
+            focus2
+                .anchors
+                .push((ea.lat, ea.lon, Some(mentions[a].key.as_str())));
+            focus2
+                .anchors
+                .push((eb.lat, eb.lon, Some(mentions[b].key.as_str())));
+        }
+    }
+
     // Pass 2 with qualifiers and the wider focus.
     let qualifiers: Vec<Option<&GazEntry>> = mentions
         .iter()
@@ -2404,7 +2632,10 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
     let mut places = Vec::with_capacity(mentions.len());
     for (m, pick) in mentions.iter().zip(&picks) {
         let Some(e) = *pick else { continue };
-        if m.metonym && !same_town_elsewhere(&m.key, e) {
+        // Only a seat of power acts: read in context as a town that is no capital
+        // ("Dublin's boards" in a story about Dublin, Ohio), the name is that town.
+        let seat = e.is_country() || matches!(e.feature_code, "PPLC" | "ADM1");
+        if m.metonym && seat && !same_town_elsewhere(&m.key, e) {
             continue;
         }
         places.push(to_place(&m.text, e, m.start, m.end));
@@ -2412,6 +2643,11 @@ pub fn extract(ctx: &DocContext) -> Vec<Place> {
     let places = add_streets(ctx, places, dateline.as_ref());
     add_unlisted_settlements(ctx, places, dateline.as_ref())
 }
+
+/// Neighbouring readings ([`extract`]): how close, and how many readings of each name
+/// are compared.
+const NEIGHBOUR_KM: f64 = 30.0;
+const NEIGHBOUR_CANDIDATES: usize = 40;
 
 /// Nouns for a settlement or a district before "of" ("the village of Nagrig").
 const SETTLEMENT_NOUNS: &[&str] = &[

@@ -912,3 +912,164 @@ fn a_town_before_a_word_for_its_people_is_a_place_under_a_person_entity() {
     let body = "Hamilton died hours later.";
     assert!(run_with_entities(body, &[("PERSON", 0, 1)]).is_empty());
 }
+
+#[test]
+fn a_town_name_after_a_name_head_is_part_of_the_name() {
+    for body in [
+        "They hiked in the Monongahela National Forest.",
+        "Fans of Club America came to the game.",
+        "The fire was in the 900 block of 14th Avenue Northeast.",
+    ] {
+        let p = run(body, None).0;
+        assert!(
+            !texts(&p)
+                .iter()
+                .any(|t| matches!(*t, "Forest" | "America" | "Northeast")),
+            "{body}: {:?}",
+            texts(&p)
+        );
+    }
+}
+
+#[test]
+fn two_names_with_neighbouring_readings_mean_them() {
+    // Edmonton, Alberta is far better known; with Enfield beside it the text is in north
+    // London, where both have a reading a few kilometres apart.
+    let body = "Pupils from a school in Edmonton won the prize. Enfield Council praised them.";
+    let p = run(body, None).0;
+    let edmonton = p
+        .iter()
+        .find(|p| p.text == "Edmonton")
+        .map(|p| p.country.as_str());
+    assert_eq!(edmonton, Some("GB"), "{p:?}");
+    // Alone, the famous reading stands.
+    let p = run("Pupils from a school in Edmonton won the prize.", None).0;
+    let edmonton = p
+        .iter()
+        .find(|p| p.text == "Edmonton")
+        .map(|p| p.country.as_str());
+    assert_eq!(edmonton, Some("CA"), "{p:?}");
+}
+
+#[test]
+fn a_town_and_a_county_around_it_are_read_together() {
+    let body =
+        "All residents of Paris and Henry County will receive a letter from the rescue squad.";
+    let p = run(body, None).0;
+    let paris = p
+        .iter()
+        .find(|p| p.text == "Paris")
+        .and_then(|p| p.admin1.as_deref());
+    assert_eq!(paris, Some("Tennessee"), "{p:?}");
+}
+
+#[test]
+fn a_model_place_used_as_a_last_name_is_the_person() {
+    // Yevgenia(0) Petrova(1) is(2) a(3) curator(4) .(5) Petrova(6) said(7) more(8) .(9)
+    let body = "Yevgenia Petrova is a curator. Petrova said more.";
+    let p = run_with_entities(body, &[("GPE", 6, 7)]);
+    assert!(!texts(&p).contains(&"Petrova"), "{:?}", texts(&p));
+    // A strong cue keeps the place.
+    let body = "Yevgenia Petrova is a curator. She lives in Petrova now.";
+    let p = run_with_entities(body, &[("GPE", 9, 10)]);
+    assert!(texts(&p).contains(&"Petrova"), "{:?}", texts(&p));
+}
+
+#[test]
+fn a_capital_after_a_preposition_or_owning_a_name_is_a_place() {
+    for (body, name) in [
+        (
+            "Russia waits. Officials said talk of sanctions against Moscow was groundless.",
+            "Moscow",
+        ),
+        (
+            "Israel waits. Events this year commemorate Jerusalem as the capital of culture.",
+            "Jerusalem",
+        ),
+        (
+            "Russia waits. Flights land at Moscow's Domodedovo Airport every day.",
+            "Moscow",
+        ),
+    ] {
+        let p = run(body, None).0;
+        assert!(texts(&p).contains(&name), "{body}: {:?}", texts(&p));
+    }
+}
+
+#[test]
+fn a_capital_acting_read_in_context_as_a_town_is_that_town() {
+    // Officials(0) in(1) Columbus(2) ,(3) Ohio(4) met(5) on(6) Monday(7) .(8) Dublin(9)
+    // has(10) sent(11) a(12) letter(13) .(14)
+    let body = "Officials in Columbus, Ohio met on Monday. Dublin has sent a letter.";
+    let p = places_with_actors(body, |t| {
+        vec![actor_over(t, (9, 10), "IRLGOV", ActorKind::Metonym)]
+    });
+    let dublin = p
+        .iter()
+        .find(|p| p.text == "Dublin")
+        .map(|p| p.country.as_str());
+    assert_eq!(dublin, Some("US"), "{p:?}");
+}
+
+#[test]
+fn a_demonym_before_a_noun_is_no_place_even_after_a_locative() {
+    for body in [
+        "He spoke of Jerusalem's role in Arab culture.",
+        "Cyprus has been close to the Arab world.",
+    ] {
+        let p = run(body, None).0;
+        assert!(!texts(&p).contains(&"Arab"), "{body}: {:?}", texts(&p));
+    }
+}
+
+#[test]
+fn names_listed_before_counties_are_places_under_a_person_entity() {
+    // Reports(0) mention(1) the(2) Harper(3) and(4) Kingman(5) counties(6) .(7)
+    let body = "Reports mention the Harper and Kingman counties.";
+    let p = run_with_entities(body, &[("PERSON", 3, 4)]);
+    assert!(texts(&p).contains(&"Harper"), "{:?}", texts(&p));
+    // Not without the plural division noun.
+    let body = "Reports mention the Harper and Kingman staff.";
+    let p = run_with_entities(body, &[("PERSON", 3, 4)]);
+    assert!(!texts(&p).contains(&"Harper"), "{:?}", texts(&p));
+}
+
+#[test]
+fn a_disease_named_after_a_place_is_no_place_elsewhere_in_the_text() {
+    let body = "Officials said Marburg haemorrhagic fever is spreading in Angola. Doctors \
+                fear that imported Marburg kills slowly.";
+    let p = run(body, None).0;
+    assert!(!texts(&p).contains(&"Marburg"), "{:?}", texts(&p));
+    assert!(texts(&p).contains(&"Angola"), "{:?}", texts(&p));
+    // A cue still names the place ("monkeys shipped to Reston, Virginia").
+    let body = "The Reston virus was found in monkeys shipped to Reston, Virginia.";
+    let p = run(body, None).0;
+    assert!(texts(&p).contains(&"Reston"), "{:?}", texts(&p));
+}
+
+#[test]
+fn a_postal_code_after_an_article_is_no_state() {
+    let p = run("The PA was worried about the release of prisoners.", None).0;
+    assert!(!texts(&p).contains(&"PA"), "{:?}", texts(&p));
+    // The dotted abbreviation of a name still is one.
+    let p = run("Troopers of the S.C. Highway Patrol came.", None).0;
+    assert!(texts(&p).contains(&"S.C."), "{:?}", texts(&p));
+}
+
+#[test]
+fn an_ordinary_word_after_of_inside_a_name_is_no_place() {
+    for body in [
+        "She studied at the College of Law in York.",
+        "Figures came from the state Department of Labor on Thursday.",
+    ] {
+        let p = run(body, None).0;
+        assert!(
+            !texts(&p).iter().any(|t| matches!(*t, "Law" | "Labor")),
+            "{body}: {:?}",
+            texts(&p)
+        );
+    }
+    // After a place noun the name is the place's.
+    let p = run("Residents of the City of Canton heard the plan.", None).0;
+    assert!(texts(&p).contains(&"Canton"), "{:?}", texts(&p));
+}
