@@ -84,8 +84,9 @@ impl Pipeline {
 
 /// Gives actors named by a country word that the places engine resolved, in this document,
 /// to a division of another country ("Georgia Governor Nathan Deal" next to Atlanta), or
-/// that is part of a longer place name ("Mbanza Congo"), that place's country. Agents whose country was only a focus guess from those names follow,
-/// unless the country is also named for itself elsewhere in the document.
+/// that is part of a longer place name ("Mbanza Congo"), that place's country. Agents whose
+/// country was only a focus guess from those names follow, unless the country is also named
+/// for itself elsewhere in the document.
 fn recountry_state_names(actors: &mut [ActorMention], places: &[Place], kb: &KnowledgeBase) {
     let gaz = &kb.gazetteer;
     let mut moved: Vec<(String, String)> = Vec::new();
