@@ -1592,6 +1592,9 @@ impl ActorDictionary {
                         out.push(self.atom_pending(si, tokens, start_tok, end_tok, g, false));
                     }
                 }
+                None if kind == ActorKind::Agent && supranational_before(tokens, start_tok) => {
+                    // "world leaders", "foreign governments": many states, no one country.
+                }
                 None => {
                     let code = combine_code("---", &sectors, prefix);
                     out.push(Pending {
@@ -1944,6 +1947,20 @@ fn combine_code(country: &str, sectors: &[String], prefix: bool) -> String {
     } else {
         format!("{country}{}", sectors.concat())
     }
+}
+
+/// Whether a word that spans many states ("world", "foreign", "Western") stands right
+/// before token `start`.
+fn supranational_before(tokens: &[Token], start: usize) -> bool {
+    start
+        .checked_sub(1)
+        .and_then(|q| tokens.get(q))
+        .is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "world" | "international" | "global" | "foreign" | "western"
+            )
+        })
 }
 
 /// Whether "former", "ex-", "late" or "retired" stands right before token `start`.

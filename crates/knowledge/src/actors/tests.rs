@@ -279,6 +279,19 @@ fn tenures() {
     }
 }
 
+/// "world leaders", "foreign troops": many states, not the country in focus.
+#[test]
+fn supranational_agents_take_no_focus_country() {
+    let d = dict();
+    let on = date("2022-02-24");
+    let c = codes(&d, "Putin met Macron. He urged world leaders to act.", on);
+    assert!(!c.iter().any(|(t, _)| t == "leaders"), "{c:?}");
+    let c = codes(&d, "Putin met Macron. Foreign troops left.", on);
+    assert!(!c.iter().any(|(t, _)| t == "troops"), "{c:?}");
+    let c = codes(&d, "Putin met Macron. Regional officials said.", on);
+    assert!(c.iter().any(|(t, _)| t == "officials"), "{c:?}");
+}
+
 #[test]
 fn surname_needs_context() {
     let d = dict();
