@@ -1473,6 +1473,19 @@ mod tests {
         );
     }
 
+    /// Whom an appeal addresses stands before its "to", not in the act it asks for.
+    #[test]
+    fn appeals_address_whom_they_name() {
+        assert_eq!(
+            code_pipeline("Zelenskiy urged world leaders to impose sanctions on Moscow."),
+            vec![]
+        );
+        assert_eq!(
+            code_pipeline("Ukraine urged Germany to impose sanctions on Moscow."),
+            vec![t("UKR", "DEU", "020")]
+        );
+    }
+
     /// Politicians clash in words; soldiers and rebels with arms.
     #[test]
     fn officials_clash_in_words() {

@@ -3465,11 +3465,16 @@ impl<'a> Coder<'a> {
             // none ("urged Iraq to release", "provided Damascus with support").
             target = inst.inner.clone();
         }
+        // "urged world leaders to impose sanctions on Moscow": whom an appeal addresses
+        // stands before its "to", not in the coded act after it.
+        let appeal_act_follows = matches!(p.modality, Some(Modality::Appeal | Modality::Demand))
+            && to_pos.is_some_and(|t| sent.trigger_at.get(t + 1) == Some(&true));
         if target.is_none()
             && !has_target_elem
             && !p.no_target
             && !p.post.contains(&Elem::Source)
             && !inst.passive
+            && !appeal_act_follows
         {
             // TABARI default: the first actor after the verb.
             target = self
