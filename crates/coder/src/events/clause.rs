@@ -1030,47 +1030,14 @@ impl<'a> Coder<'a> {
                     },
                 );
             }
-            if inst.kind == TriggerKind::Noun && out.len() > events_before {
+            if inst.kind == TriggerKind::Noun {
                 // "will provide food aid to North Korea": a noun inside the phrase of a
-                // coded verb, between the same actors, is that verb's event told again.
+                // coded verb is that verb's event told again.
                 if let Some(&(h, _)) = coded_ends
                     .iter()
                     .find(|&&(h, e)| h < inst.head && inst.head < e)
                 {
-                    let vs = sent.offs[h].0;
-                    let pair = |e: &RawEvent| {
-                        (
-                            e.source.code.clone(),
-                            e.target.as_ref().map(|t| t.code.clone()),
-                        )
-                    };
-                    let mut k = events_before;
-                    while k < out.len() {
-                        let again = pair(&out[k]);
-                        let noun_code = out[k].code.clone();
-                        let noun_rule = out[k].rule.clone();
-                        let mut told = false;
-                        for e in out[..events_before]
-                            .iter_mut()
-                            .filter(|e| e.verb_start == vs && pair(e) == again)
-                        {
-                            told = true;
-                            // "gave air support to": the noun names the kind of aid the
-                            // verb's generic code does not.
-                            if e.code.len() == 3
-                                && e.code.ends_with('0')
-                                && noun_code.get(..2) == e.code.get(..2)
-                            {
-                                e.code = noun_code.clone();
-                                e.rule = format!("{}+{noun_rule}", e.rule);
-                            }
-                        }
-                        if told {
-                            out.remove(k);
-                        } else {
-                            k += 1;
-                        }
-                    }
+                    fold_told_again(&mut out, events_before, sent.offs[h].0);
                 }
             }
             if out.len() > events_before {
@@ -1672,18 +1639,14 @@ impl<'a> Coder<'a> {
                                 .find(|&k| is_hit(alts, &sent.words[k]))
                                 .filter(|&k| {
                                     is(ENVOYS, &sent.words[k])
-                                        && !is(
-                                            &["its", "their", "his", "her", "our"],
-                                            &sent.words[q],
-                                        )
+                                        && !is(POSSESSIVE_PRONOUNS, &sent.words[q])
                                 })
                         };
                         if let Some(g) = self.group_right(sent, q).filter(|g| {
                             let holds = sent.words[q..g.end].iter().any(|w| is_hit(alts, w));
                             // "withdraw its troops from Lebanon": the actor's own force is
                             // what it moves, not whom the act is directed at.
-                            let own = q > 0
-                                && is(&["its", "their", "his", "her", "our"], &sent.words[q - 1]);
+                            let own = q > 0 && is(POSSESSIVE_PRONOUNS, &sent.words[q - 1]);
                             !own && !sent.poss[g.end - 1]
                                 && sent.words.get(g.end).is_none_or(|w| w != "'s")
                                 && (!holds || envoy_at(g).is_some())
@@ -3414,14 +3377,7 @@ impl<'a> Coder<'a> {
                                 }
                             })
                             .or_else(|| {
-                                comment
-                                    .then(|| self.object_phrase_actor(sent, pos))
-                                    .flatten()
-                            })
-                            .or_else(|| {
-                                (comment && p.code.starts_with("111"))
-                                    .then(|| self.violence_anaphor(sent, pos))
-                                    .flatten()
+                                comment.then(|| self.comment_target(sent, p, pos)).flatten()
                             })
                     };
                     let g = g?;
@@ -3482,12 +3438,7 @@ impl<'a> Coder<'a> {
                 .filter(|g| self.governed(sent, inst, g));
         }
         if target.is_none() && comment && p.no_target {
-            target = self.object_phrase_actor(sent, inst.end).or_else(|| {
-                p.code
-                    .starts_with("111")
-                    .then(|| self.violence_anaphor(sent, inst.end))
-                    .flatten()
-            });
+            target = self.comment_target(sent, p, inst.end);
         }
         if inst.kind == TriggerKind::Noun && source.is_none() {
             return None;
@@ -3598,6 +3549,17 @@ impl<'a> Coder<'a> {
         })
     }
 
+    /// Whom a comment (criticism, praise) on the object phrase at `from` is about: the actor
+    /// the phrase names, else, for criticism of "the attack", the attack's author.
+    fn comment_target(&self, sent: &Sent, p: &VerbPattern, from: usize) -> Option<Group> {
+        self.object_phrase_actor(sent, from).or_else(|| {
+            p.code
+                .starts_with("111")
+                .then(|| self.violence_anaphor(sent, from))
+                .flatten()
+        })
+    }
+
     /// The actor named by a prepositional phrase inside the object noun phrase starting at
     /// `from`: its author ("the attack by Israel"), partner ("the deal with Iran"), owner
     /// ("the policies of Iran", not a deed's victim: "the killing of protesters") or
@@ -3628,10 +3590,10 @@ impl<'a> Coder<'a> {
                         .all(|m| m.sectors.is_empty() && m.code.len() == 3);
                 return fits.then_some(g);
             }
-            let np_word = matches!(t, "DT" | "PRP$" | "CD" | "VBN" | "HYPH")
+            let in_phrase = matches!(t, "DT" | "PRP$" | "CD" | "VBN" | "HYPH")
                 || (t.starts_with("JJ") || t.starts_with("NN"))
                 || w == "-";
-            if !np_word {
+            if !in_phrase {
                 return None;
             }
             q += 1;
@@ -4263,6 +4225,42 @@ fn np_word(sent: &Sent, k: usize) -> bool {
             || t.starts_with("NN")
             || sent.words[k] == "of")
 }
+
+/// Drops the events from `new_from` on that repeat, between the same actors, an event of
+/// the verb whose trigger starts at char `verb_start`; a generic verb code takes the
+/// noun's more specific one ("gave air support to" 072).
+fn fold_told_again(out: &mut Vec<RawEvent>, new_from: usize, verb_start: usize) {
+    let pair = |e: &RawEvent| {
+        (
+            e.source.code.clone(),
+            e.target.as_ref().map(|t| t.code.clone()),
+        )
+    };
+    let mut k = new_from;
+    while k < out.len() {
+        let (before, after) = out.split_at_mut(k);
+        let noun = &after[0];
+        let mut told = false;
+        for e in before[..new_from]
+            .iter_mut()
+            .filter(|e| e.verb_start == verb_start && pair(e) == pair(noun))
+        {
+            told = true;
+            if e.code.len() == 3 && e.code.ends_with('0') && noun.code.get(..2) == e.code.get(..2) {
+                e.code = noun.code.clone();
+                e.rule = format!("{}+{}", e.rule, noun.rule);
+            }
+        }
+        if told {
+            out.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// Possessive pronouns that make a noun phrase the possessor's own ("its troops").
+const POSSESSIVE_PRONOUNS: &[&str] = &["its", "their", "his", "her", "our"];
 
 /// Words for a state's envoys, whose nationality names the state they represent.
 const ENVOYS: &[&str] = &[
