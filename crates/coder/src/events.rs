@@ -1449,6 +1449,59 @@ mod tests {
         );
     }
 
+    /// Whose land or holdings force hits: an installation's country, an owner named after
+    /// the thing hit, a whole country an operation is launched in, the place a rebel's
+    /// positions are in; a country an envoy is recalled from; towns seized from an enemy.
+    #[test]
+    fn force_against_places_owners_and_lands() {
+        let cases = [
+            (
+                "Ukrainian drones struck an oil depot in the Russian city of Belgorod.",
+                t("UKR", "RUS", "190"),
+            ),
+            (
+                "Ukrainian drones struck an oil refinery in Russia's Krasnodar region.",
+                t("UKR", "RUS", "190"),
+            ),
+            (
+                "Israeli jets struck military infrastructure belonging to Hezbollah.",
+                t("ISR", "IMGHEZ", "190"),
+            ),
+            (
+                "Russia launched a military operation in eastern Ukraine.",
+                t("RUS", "UKR", "190"),
+            ),
+            (
+                "Russian warplanes bombed rebel positions in Idlib.",
+                t("RUSMIL", "SYRREB", "195"),
+            ),
+            (
+                "Iran recalled its ambassador from Britain.",
+                t("IRN", "GBR", "161"),
+            ),
+            (
+                "Kurdish fighters seized three villages from Islamic State militants.",
+                t("---REB", "IMGISI", "190"),
+            ),
+            (
+                "Serb forces engaged in ethnic cleansing against Albanians.",
+                t("SRBMIL", "ALB", "203"),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(code_pipeline(text), vec![want], "{text}");
+        }
+        // Fighting in a country is where it happens; forces guessed to be the attacker's
+        // own are not its target.
+        for text in [
+            "French jihadists are fighting in Iraq.",
+            "Israeli jets struck military infrastructure.",
+        ] {
+            let coded = code_pipeline(text);
+            assert!(coded.iter().all(|e| e.1.is_empty()), "{text}: {coded:?}");
+        }
+    }
+
     /// Forces strike things at a place; workers strike for pay.
     #[test]
     fn strikes_at_places_and_strikes_for_pay() {

@@ -148,6 +148,35 @@ fn recountry_state_names(actors: &mut [ActorMention], places: &[Place], kb: &Kno
 /// Words that tie an agent to the place it belongs to ("police in Hartford").
 const AGENT_OF_PLACE: &[&str] = &["in", "of", "from"];
 
+/// What an agent holds or occupies, said between it and its place ("rebel positions in").
+const AGENT_HOLDINGS: &[&str] = &[
+    "positions",
+    "position",
+    "strongholds",
+    "stronghold",
+    "bases",
+    "base",
+    "camps",
+    "camp",
+    "hideouts",
+    "hideout",
+    "targets",
+    "outposts",
+    "outpost",
+    "checkpoints",
+    "checkpoint",
+    "facilities",
+    "infrastructure",
+    "headquarters",
+    "compound",
+    "compounds",
+    "posts",
+    "territory",
+    "areas",
+    "enclave",
+    "pockets",
+];
+
 /// Gives agents whose country was only guessed from the document's focus the country of a
 /// place named with them: "Hartford police", "the B.C. government", "police in Hartford".
 /// The actor matcher runs before places are resolved, so this is the first point where the
@@ -182,11 +211,20 @@ fn locate_agents(
             (tokens[first].start == place.start && !glued_hyphen).then_some(place)
         });
         let after = || {
-            let link = tokens.get(m.token_end)?;
+            // "rebel positions in Idlib": the agent's holdings stand between it and the place.
+            let mut at = m.token_end;
+            while tokens
+                .get(at)
+                .is_some_and(|t| AGENT_HOLDINGS.contains(&t.norm.as_str()))
+                && at < m.token_end + 2
+            {
+                at += 1;
+            }
+            let link = tokens.get(at)?;
             if !AGENT_OF_PLACE.contains(&link.norm.as_str()) {
                 return None;
             }
-            place_starting(tokens.get(m.token_end + 1)?.start)
+            place_starting(tokens.get(at + 1)?.start)
         };
         let Some(place) = before.or_else(after) else {
             continue;

@@ -887,6 +887,27 @@ impl<'a> Coder<'a> {
                         }
                     }
                 }
+                if violent && !inst.passive && !self.dict.replaced_builtin {
+                    // "struck military infrastructure belonging to Hezbollah": what was hit
+                    // is the owner's.
+                    if let Some(owner) = pm
+                        .target
+                        .as_ref()
+                        .and_then(|g| self.owner_after(&sent, g.end))
+                    {
+                        targets = owner.actors;
+                    }
+                    // "Israeli jets struck military infrastructure": forces only guessed to
+                    // be the attacker's own country's are not its target.
+                    targets.retain(|t| {
+                        !(t.kind == ActorKind::Agent
+                            && t.country_inferred
+                            && sectors_all_in(t, &["MIL", "GOV", "COP"])
+                            && sources
+                                .iter()
+                                .any(|s| !s.country_inferred && s.country == t.country))
+                    });
+                }
                 let location = if code.starts_with("04") {
                     self.location_after(&sent, inst.end)
                 } else {
@@ -962,12 +983,42 @@ impl<'a> Coder<'a> {
                         rule.push_str("+place");
                     }
                 }
+                if targets.is_empty() && violent && !inst.passive && !self.dict.replaced_builtin {
+                    // "launched a military operation in eastern Ukraine": force a foreign
+                    // actor uses inside a country is used against that country. Fighting
+                    // "in" a country is only where it happens ("jihadists fighting in Iraq"),
+                    // and an intervention may be on the government's side.
+                    let fighting = self
+                        .dict
+                        .triggers
+                        .get(inst.trigger as usize)
+                        .is_some_and(|t| {
+                            [
+                                "fight", "battle", "clash", "combat", "engage", "serve", "interven",
+                            ]
+                            .iter()
+                            .any(|f| t.lemma.starts_with(f))
+                        });
+                    if let Some(c) = (!fighting)
+                        .then(|| self.country_entered(&sent, match_end.max(inst.end)))
+                        .flatten()
+                        .filter(|c| {
+                            sources.iter().all(|s| {
+                                s.code.starts_with("IMG")
+                                    || (s.country.is_some() && s.country != c.country)
+                            })
+                        })
+                    {
+                        targets.push(c);
+                        rule.push_str("+place");
+                    }
+                }
                 if targets.is_empty()
-                    && p.id.starts_with("V.withdraw")
+                    && (p.id.starts_with("V.withdraw") || self.has_from_frame(inst))
                     && !self.dict.replaced_builtin
                 {
-                    // "withdraw its troops from neighboring Lebanon": the country left, named
-                    // as a place.
+                    // "withdraw its troops from neighboring Lebanon", "recalled its
+                    // ambassador from Britain": the country left, named as a place.
                     let from = (inst.end.saturating_sub(1)..(inst.end + 4).min(sent.words.len()))
                         .find(|&q| sent.words[q] == "from");
                     if let Some(q) = from {
@@ -3018,28 +3069,58 @@ impl<'a> Coder<'a> {
                             "bases",
                             "part",
                             "area",
+                            // Installations belong to the land they stand in ("struck an
+                            // oil depot in Belgorod"), unlike a convoy or a crowd.
+                            "depot",
+                            "depots",
+                            "refinery",
+                            "refineries",
+                            "infrastructure",
+                            "facility",
+                            "facilities",
+                            "plant",
+                            "plants",
+                            "airfield",
+                            "airport",
+                            "port",
+                            "bridge",
+                            "pipeline",
+                            "terminal",
+                            "warehouse",
+                            "factory",
+                            "arsenal",
+                            "substation",
                         ],
                         &sent.words[q - 1],
                     ))
             {
                 return None;
             }
-            if sent.mention_of[q].is_some()
-                || matches!(
-                    w,
-                    "," | ";"
-                        | "."
-                        | "and"
-                        | "as"
-                        | "after"
-                        | "while"
-                        | "when"
-                        | "said"
-                        | "says"
-                        | "killing"
-                        | "leaving"
-                )
-            {
+            // "in the Russian city of Belgorod", "in Russia's Krasnodar region": the
+            // country names the place's land.
+            if let Some(mi) = sent.mention_of[q] {
+                let m = &sent.mentions[mi].0;
+                let land = m.kind == ActorKind::Country
+                    && m.sectors.is_empty()
+                    && q > from
+                    && matches!(sent.words[q - 1].as_str(), "the" | "in")
+                    && (sent.poss[q] || sent.words.get(q + 1).is_some_and(|x| is(PLACE_NOUNS, x)));
+                return land.then(|| m.clone());
+            }
+            if matches!(
+                w,
+                "," | ";"
+                    | "."
+                    | "and"
+                    | "as"
+                    | "after"
+                    | "while"
+                    | "when"
+                    | "said"
+                    | "says"
+                    | "killing"
+                    | "leaving"
+            ) {
                 return None;
             }
             q += 1;
@@ -3073,6 +3154,72 @@ impl<'a> Coder<'a> {
     }
 
     /// The country of the gazetteer place starting at token `q`, as a country actor.
+    /// A whole country named as where an act happens: "in (eastern) Ukraine", "inside Syria".
+    fn country_entered(&self, sent: &Sent, from: usize) -> Option<ActorMention> {
+        let n = sent.words.len();
+        if !sent
+            .words
+            .get(from)
+            .is_some_and(|w| is(&["in", "inside", "into", "across", "throughout"], w))
+        {
+            return None;
+        }
+        let mut q = from + 1;
+        while q < n && q < from + 4 && (sent.words[q] == "the" || is(COMPASS_WORDS, &sent.words[q]))
+        {
+            q += 1;
+        }
+        let c = self.place_country_at(sent, q)?;
+        self.ctx
+            .places
+            .iter()
+            .any(|pl| pl.start == c.start && pl.feature.starts_with("A.PCL"))
+            .then_some(c)
+    }
+
+    /// The owner named right after a thing hit: "belonging to Hezbollah", "used by the
+    /// rebels".
+    fn owner_after(&self, sent: &Sent, end: usize) -> Option<Group> {
+        let w = |k: usize| sent.words.get(k).map_or("", String::as_str);
+        // "military infrastructure belonging to": the agent may only modify the thing.
+        let mut end = end;
+        while end < sent.words.len()
+            && sent.tags[end].starts_with("NN")
+            && !sent.tags[end].starts_with("NNP")
+            && sent.mention_of[end].is_none()
+        {
+            end += 1;
+        }
+        let linked = matches!(
+            (w(end), w(end + 1)),
+            ("belonging" | "belonged", "to")
+                | (
+                    "used" | "operated" | "controlled" | "held" | "run" | "owned",
+                    "by"
+                )
+        );
+        if !linked {
+            return None;
+        }
+        self.find_group(sent, end + 2, false)
+            .filter(|g| g.start <= end + 3)
+    }
+
+    /// Whether one of the trigger's frames is "from +" (whom the act leaves or takes from).
+    fn has_from_frame(&self, inst: &Inst) -> bool {
+        let Some(t) = self.dict.triggers.get(inst.trigger as usize) else {
+            return false;
+        };
+        t.patterns.iter().any(|&pi| {
+            self.dict.patterns.get(pi as usize).is_some_and(|p| {
+                matches!(p.post.as_slice(), [Elem::Words(a), Elem::Target]
+                if self.dict.alts.get(*a as usize).is_some_and(|alts| {
+                    alts.iter().any(|alt| alt.len() == 1 && alt[0] == "from")
+                }))
+            })
+        })
+    }
+
     fn place_country_at(&self, sent: &Sent, q: usize) -> Option<ActorMention> {
         let at = sent.offs.get(q)?.0;
         let place = self.ctx.places.iter().find(|p| p.start == at)?;
@@ -4263,6 +4410,48 @@ fn fold_told_again(out: &mut Vec<RawEvent>, new_from: usize, verb_start: usize) 
 const POSSESSIVE_PRONOUNS: &[&str] = &["its", "their", "his", "her", "our"];
 
 /// Words for a state's envoys, whose nationality names the state they represent.
+/// Words for a part of a country ("in eastern Ukraine").
+const COMPASS_WORDS: &[&str] = &[
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "east",
+    "west",
+    "north",
+    "south",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "far",
+    "neighbouring",
+    "neighboring",
+];
+
+/// Kinds of place a country word can introduce ("the Russian city of Belgorod").
+const PLACE_NOUNS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "region",
+    "province",
+    "district",
+    "port",
+    "oblast",
+    "state",
+    "capital",
+    "border",
+    "county",
+    "governorate",
+    "enclave",
+];
+
 const ENVOYS: &[&str] = &[
     "ambassador",
     "ambassadors",
