@@ -320,6 +320,7 @@ mod tests {
             actors: &actors,
             dates: &[],
             places: &[],
+            quotes: &[],
         };
         let mut v: Vec<(String, String, String)> = code(&ctx)
             .into_iter()
@@ -1500,6 +1501,47 @@ mod tests {
             let coded = code_pipeline(text);
             assert!(coded.iter().all(|e| e.1.is_empty()), "{text}: {coded:?}");
         }
+    }
+
+    /// "We" in an official's direct quote is the official's side; "going to" tells the
+    /// future and "not going to" refuses; an announced act is one side's intent.
+    #[test]
+    fn quoted_we_going_to_and_announced_acts() {
+        assert_eq!(
+            code_pipeline("\"We will not negotiate with Hamas,\" Israeli Prime Minister Benjamin Netanyahu said."),
+            vec![t("ISRGOV", "IMGHAM", "125")]
+        );
+        assert_eq!(
+            code_pipeline("Israel is not going to negotiate with Hamas."),
+            vec![t("ISR", "IMGHAM", "125")]
+        );
+        assert_eq!(
+            code_pipeline("Israel is going to negotiate with Hamas."),
+            vec![t("ISR", "IMGHAM", "036")]
+        );
+        // A jockey's "I" acts for no state.
+        assert_eq!(
+            code_pipeline("\"I arrived in Dubai on Monday,\" the Emirati jockey said."),
+            vec![]
+        );
+    }
+
+    /// Amounts before what is given; captives swapped and fire exchanged among a
+    /// coordinated subject, with no place taken for a target.
+    #[test]
+    fn amounts_swaps_and_exchanges() {
+        assert_eq!(
+            code_pipeline("Japan provided $100 million in humanitarian aid to Gaza."),
+            vec![t("JPN", "PSE", "073")]
+        );
+        assert_eq!(
+            code_pipeline("Ukraine and Russia swapped 200 prisoners of war."),
+            vec![t("RUS", "UKR", "084"), t("UKR", "RUS", "084")]
+        );
+        assert_eq!(
+            code_pipeline("Armenia and Azerbaijan exchanged fire along the Iranian border."),
+            vec![t("ARM", "AZE", "193"), t("AZE", "ARM", "193")]
+        );
     }
 
     /// Forces strike things at a place; workers strike for pay.

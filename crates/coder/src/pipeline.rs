@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use wirecoder_core::{
-    ActorKind, ActorMention, Analysis, Document, Place, TextAnalysis, TimeExpression,
+    ActorKind, ActorMention, Analysis, Document, Place, Quote, TextAnalysis, TimeExpression,
 };
 use wirecoder_knowledge::gazetteer::normalize;
 use wirecoder_knowledge::KnowledgeBase;
@@ -20,6 +20,8 @@ pub struct DocContext<'a> {
     pub actors: &'a [ActorMention],
     pub dates: &'a [TimeExpression],
     pub places: &'a [Place],
+    /// Quotes with their speakers ("we" in a direct quote is its speaker's side).
+    pub quotes: &'a [Quote],
 }
 
 /// A configured pipeline; cheap to share across threads.
@@ -51,9 +53,20 @@ impl Pipeline {
             actors: &actors,
             dates: &dates,
             places: &[],
+            quotes: &[],
         });
         recountry_state_names(&mut actors, &places, kb);
         locate_agents(&mut actors, &places, &text, kb);
+        let quotes = crate::quotes::extract(&DocContext {
+            doc,
+            text: &text,
+            kb,
+            doc_date,
+            actors: &actors,
+            dates: &dates,
+            places: &places,
+            quotes: &[],
+        });
         let ctx = DocContext {
             doc,
             text: &text,
@@ -62,9 +75,9 @@ impl Pipeline {
             actors: &actors,
             dates: &dates,
             places: &places,
+            quotes: &quotes,
         };
         let events = crate::events::code(&ctx);
-        let quotes = crate::quotes::extract(&ctx);
         Analysis {
             doc: doc.id.clone(),
             title: doc.title.clone(),

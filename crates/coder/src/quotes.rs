@@ -66,7 +66,8 @@ fn verb(norm: &str) -> Option<Verb> {
         | "emphasizes" | "emphasises" | "acknowledged" | "admitted" | "confirmed" | "cautioned"
         | "complained" | "maintained" | "predicted" | "replied" | "responded" | "tweeted"
         | "conceded" | "observed" | "remarked" | "vowed" | "pledged" | "promised"
-        | "threatened" | "continued" => Verb::Other,
+        | "threatened" | "continued" | "revealed" | "reveals" | "recalled" | "recalls"
+        | "disclosed" | "suggested" | "recounted" | "joked" | "boasted" => Verb::Other,
         "saying" | "adding" | "noting" | "stressing" | "warning" | "insisting" | "arguing"
         | "claiming" | "explaining" | "declaring" | "telling" | "asserting" | "emphasizing"
         | "emphasising" | "stating" | "urging" | "vowing" => Verb::Participle,

@@ -36,6 +36,10 @@
 //!   event is reported, nothing is coded.
 //! - "backing a push toward Syria's largest dam at Tabqa": the push has no actor target in
 //!   the text and backing a push is not a dyadic CAMEO event; nothing is coded.
+//! - "'We agree to a guaranteed cease-fire that doesn't lead to the strengthening of
+//!   terrorists,' he said": the "we" of a direct quote is its speaker's side (Dehghan,
+//!   IRNGOVMIL); agreeing to a ceasefire not yet in force, on a condition, expresses intent
+//!   to de-escalate: 0356, no target named.
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -5,7 +5,7 @@
 //! (a few tokens) and stops at clause boundaries, so a sentence costs O(tokens × patterns of
 //! its triggers).
 
-use wirecoder_core::{ActorKind, ActorMention};
+use wirecoder_core::{ActorKind, ActorMention, QuoteKind};
 use wirecoder_knowledge::verbs::{
     Elem, FormRef, Modality, TriggerKind, VerbDictionary, VerbPattern,
 };
@@ -307,6 +307,12 @@ const PREPS: &[&str] = &[
     "until",
     "about",
     "through",
+    "along",
+    "amid",
+    "within",
+    "beyond",
+    "behind",
+    "via",
 ];
 /// Prepositions that put a mention inside a prepositional phrase (not a subject).
 const PP_SKIP: &[&str] = &[
@@ -958,8 +964,11 @@ impl<'a> Coder<'a> {
                         }
                     }
                 }
+                // "India and Pakistan exchanged fire along the border": an act among the
+                // subjects is aimed at none of the places named.
                 if targets.is_empty()
                     && violent
+                    && !p.compound
                     && !inst.passive
                     && !self.dict.replaced_builtin
                     && inst.kind == TriggerKind::Verb
@@ -983,7 +992,12 @@ impl<'a> Coder<'a> {
                         rule.push_str("+place");
                     }
                 }
-                if targets.is_empty() && violent && !inst.passive && !self.dict.replaced_builtin {
+                if targets.is_empty()
+                    && violent
+                    && !p.compound
+                    && !inst.passive
+                    && !self.dict.replaced_builtin
+                {
                     // "launched a military operation in eastern Ukraine": force a foreign
                     // actor uses inside a country is used against that country. Fighting
                     // "in" a country is only where it happens ("jihadists fighting in Iraq"),
@@ -1058,6 +1072,21 @@ impl<'a> Coder<'a> {
                         rule.push_str("+place");
                     }
                 }
+                // "'We urge close monitoring,' the ministry said": what a quoted "we" does to
+                // no one is mostly talk; only a specific act ("we agree to a cease-fire")
+                // stands without a target.
+                let quoted_we = sources.iter().all(|s| {
+                    s.kind == ActorKind::Reference
+                        && matches!(s.text.to_lowercase().as_str(), "we" | "i")
+                });
+                let specific = self
+                    .dict
+                    .triggers
+                    .get(inst.trigger as usize)
+                    .is_some_and(|t| !t.rest.is_empty());
+                if quoted_we && targets.is_empty() && !specific {
+                    continue;
+                }
                 emit(
                     &mut out,
                     &Emit {
@@ -1067,7 +1096,11 @@ impl<'a> Coder<'a> {
                         paired: paired.as_deref(),
                         // "Iran asked Iraq to hold talks": the appeal (or intent, threat) is
                         // one side's, even when the act asked for is reciprocal.
-                        symmetric: (governing.is_none() && (p.symmetric || p.compound))
+                        // "Israel will negotiate with Hamas": an announced act is one
+                        // side's intent.
+                        symmetric: (governing.is_none()
+                            && (targets.is_empty() || !rule.starts_with("future+"))
+                            && (p.symmetric || p.compound))
                             || (targets.is_empty()
                                 && ((intent_governed && (p.symmetric || p.compound))
                                     || among_subjects(p, subj.as_ref())
@@ -1886,8 +1919,20 @@ impl<'a> Coder<'a> {
                 let mut a = head;
                 let mut be = false;
                 let mut has_aux = false;
-                while a > 0 && is_aux_or_adverb(&sent.words[a - 1]) && head - a < 6 {
+                // "is (not) going to negotiate": "going to" tells the future, like "will".
+                let going_to = |a: usize| sent.words[a - 1] == "going" && sent.words[a] == "to";
+                while a > 0 && (is_aux_or_adverb(&sent.words[a - 1]) || going_to(a)) && head - a < 6
+                {
                     let w = sent.words[a - 1].as_str();
+                    if going_to(a) {
+                        inst.future = true;
+                        has_aux = true;
+                        if inst.to_pos == Some(a) {
+                            inst.to_pos = None;
+                        }
+                        a -= 1;
+                        continue;
+                    }
                     if is(BE, w) {
                         be = true;
                     }
@@ -2734,6 +2779,17 @@ impl<'a> Coder<'a> {
 
     /// Resolve a pronoun to the last compatible actor.
     fn resolve_pronoun(&self, sent: &Sent, w: &str, pos: usize) -> Option<ActorMention> {
+        if matches!(w, "we" | "i") {
+            // "'We will respond,' the minister said": the speaker's side.
+            let (start, end) = sent.offs[pos];
+            return self.quote_speaker_at(start).map(|m| ActorMention {
+                text: sent.words[pos].clone(),
+                kind: ActorKind::Reference,
+                start,
+                end,
+                ..m
+            });
+        }
         let before: Vec<&ActorMention> = self
             .history
             .iter()
@@ -2809,6 +2865,38 @@ impl<'a> Coder<'a> {
             end,
             ..found.clone()
         })
+    }
+
+    /// The actor who speaks the direct quote that holds char `at`.
+    fn quote_speaker_at(&self, at: usize) -> Option<ActorMention> {
+        let quote = self.ctx.quotes.iter().find(|q| {
+            q.kind == QuoteKind::Direct && q.start <= at && at < q.end && q.speaker.is_some()
+        })?;
+        let speaker = quote.speaker.as_ref()?;
+        let code = speaker.code.as_deref()?;
+        // Only a state's, a force's or an organisation's "we" acts for it; a jockey's or a
+        // shopkeeper's "I" does not.
+        // A demonym speaker ("added the Emirati") is a person, not the state: a country
+        // speaks for itself only by its name, which the places engine also resolves.
+        let official = |m: &ActorMention| {
+            let named_country = m.kind == ActorKind::Country
+                && m.sectors.is_empty()
+                && self.ctx.places.iter().any(|p| p.start == m.start);
+            named_country
+                || matches!(
+                    m.kind,
+                    ActorKind::Metonym | ActorKind::Group | ActorKind::Igo
+                )
+                || sectors_any_in(m, &["GOV", "MIL", "REB", "COP", "IGO", "LEG", "SPY"])
+        };
+        let same_code = |m: &&ActorMention| m.code == code && official(m);
+        self.ctx
+            .actors
+            .iter()
+            .filter(same_code)
+            .find(|m| m.text == speaker.text)
+            .or_else(|| self.ctx.actors.iter().find(same_code))
+            .cloned()
     }
 
     /// The mention group ending with mention `mi`, extended left over "and" / ",".
@@ -3431,7 +3519,6 @@ impl<'a> Coder<'a> {
             match e {
                 Elem::Words(a) => {
                     let alts = self.dict.alts.get(*a as usize)?;
-                    let mut q = pos;
                     let mut found = None;
                     // A modal's "to" follows it directly ("pledged to", "refused to").
                     // The first word after a verb sits close to it; later ones may follow
@@ -3439,12 +3526,26 @@ impl<'a> Coder<'a> {
                     let close = p.modality.is_some()
                         || (first && inst.kind == TriggerKind::Verb && !self.dict.replaced_builtin);
                     let mut gap = if close { 3 } else { 6 };
-                    while q < n && q < pos + gap {
+                    // "provide $100 million in humanitarian aid": an amount of the thing
+                    // given stands before it.
+                    // (Unless the frame's word is in the amount: "70 million dollars of".)
+                    let skip = if first && p.modality.is_none() && !self.dict.replaced_builtin {
+                        quantity_prefix_len(sent, pos)
+                    } else {
+                        0
+                    };
+                    let in_amount = (pos..pos + skip).any(|k| {
+                        alts.iter()
+                            .any(|alt| starts_at(&sent.words, k, alt).is_some())
+                    });
+                    let base = if in_amount { pos } else { pos + skip };
+                    let mut q = base;
+                    while q < n && q < base + gap {
                         if close
                             && p.modality.is_none()
                             && gap == 3
-                            && q == pos + 2
-                            && (pos..=q).all(|k| np_word(sent, k))
+                            && q == base + 2
+                            && (base..=q).all(|k| np_word(sent, k))
                         {
                             // "captured the city of Mekelle from": a bare noun phrase object
                             // without an actor stands between the verb and its word.
@@ -3893,7 +3994,7 @@ fn quantifier_at(sent: &Sent, q: usize) -> bool {
     }
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "it", "they"];
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
 
 /// A personal pronoun in either case as the subject form [`PRONOUNS`] resolves ("him" → "he").
 fn pronoun_subject_form(w: &str) -> Option<&str> {
@@ -4363,6 +4464,36 @@ fn reporting_clause_after(sent: &Sent, from: usize) -> bool {
 }
 
 /// Whether token `k` may stand inside a noun phrase that names no actor ("the city of").
+/// Length of an amount written before what it measures: "$100 million in", "2,000 tons
+/// of", "50 million euros worth of"; 0 when none starts at `k`.
+fn quantity_prefix_len(sent: &Sent, k: usize) -> usize {
+    let n = sent.words.len();
+    let mut q = k;
+    let mut number = false;
+    while q < n && q < k + 6 {
+        let w = sent.words[q].as_str();
+        if sent.tags[q] == "CD" {
+            number = true;
+        } else if !(sent.tags[q] == "$"
+            || is(
+                &[
+                    "million", "billion", "thousand", "tons", "tonnes", "dollars", "euros",
+                    "pounds", "yuan", "yen", "worth", "us", "usd",
+                ],
+                w,
+            ))
+        {
+            break;
+        }
+        q += 1;
+    }
+    if number && q < n && matches!(sent.words[q].as_str(), "in" | "of") {
+        q + 1 - k
+    } else {
+        0
+    }
+}
+
 fn np_word(sent: &Sent, k: usize) -> bool {
     let t = sent.tags[k].as_str();
     sent.mention_of[k].is_none()

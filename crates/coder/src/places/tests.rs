@@ -35,6 +35,7 @@ fn places_and_dateline(doc: &Document, text: &TextAnalysis) -> (Vec<Place>, Opti
         actors: &[],
         dates: &[],
         places: &[],
+        quotes: &[],
     };
     (extract(&ctx), resolve_dateline(&ctx))
 }
@@ -59,6 +60,7 @@ fn places_with_actors(
         actors: &actors,
         dates: &[],
         places: &[],
+        quotes: &[],
     };
     extract(&ctx)
 }

@@ -68,6 +68,7 @@ fn run(body: &str, mentions: &[(&str, usize, &str, ActorKind)]) -> Vec<Quote> {
         actors: &actors,
         dates: &[],
         places: &[],
+        quotes: &[],
     };
     extract(&ctx)
 }
