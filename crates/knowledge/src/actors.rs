@@ -119,6 +119,9 @@ const COMMON_WORD_SURNAMES: &[&str] = &[
     // a film character: Hussein Arab, Alpha Barry, Maria Paula Romo, Maria Isabel
     // Salvador and Alain Yoda need their full names.
     "arab", "barry", "romo", "salvador", "yoda",
+    // A common Chinese and Korean family name and a demonym ("Catalan independence"):
+    // Alfredo Lim and Lisandro Catalan need their full names.
+    "lim", "catalan",
 ];
 
 /// Nouns after which a capital names its city ("Paris attacks", "London mayor").
