@@ -112,6 +112,8 @@ NOT_AN_OFFICE = [
     ("NIC", "DM", "2007-01-10", "2014-01-31", "no defence minister after Ortega's return; the ministry's secretary general ran it until Ruiz Sevilla was named in 2014"),
     ("RWA", "IM", "2020-04-28", "2021-12-09", "vacant after Nyamvumba's dismissal; the police answered to the Justice ministry until Gasana"),
     ("MDA", "DM", "2017-01-01", "2018-01-09", "vacant after Salaru's dismissal: Dodon refused the government's nominee until the Constitutional Court suspended him and Sturza was appointed"),
+    ("SDN", "DM", "2020-03-26", "2020-05-31", "vacant after Jamal al-Din Omar died in Juba; Yassin Ibrahim Yassin was named in June 2020"),
+    ("NGA", "DM", "2008-10-30", "2008-12-16", "Yar'Adua dissolved the cabinet on 29 October 2008; no defence minister until the new ministers were sworn in"),
     ("LBY", "DM", "2014-09-22", "2016-03-29", "al-Thinni's second government had no defence minister (the chief of staff ran the army) until the GNA"),
 ] + [(c, r, a, b, why) for (c, a, b, why) in [
     ("THA", "2014-05-22", "2014-08-30", "NCPO junta: no cabinet between the May 2014 coup and Prayut's government"),
