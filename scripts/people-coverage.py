@@ -114,6 +114,12 @@ NOT_AN_OFFICE = [
     ("MDA", "DM", "2017-01-01", "2018-01-09", "vacant after Salaru's dismissal: Dodon refused the government's nominee until the Constitutional Court suspended him and Sturza was appointed"),
     ("SDN", "DM", "2020-03-26", "2020-05-31", "vacant after Jamal al-Din Omar died in Juba; Yassin Ibrahim Yassin was named in June 2020"),
     ("NGA", "DM", "2008-10-30", "2008-12-16", "Yar'Adua dissolved the cabinet on 29 October 2008; no defence minister until the new ministers were sworn in"),
+    ("NGA", "DM", "2013-10-01", "2014-02-28", "vacant after Jonathan dismissed Olusola Obada in September 2013 until Aliyu Gusau was sworn in"),
+    ("IRN", "IM", "2008-06-01", "2008-07-31", "vacant after Ahmadinejad dismissed Pourmohammadi until parliament confirmed Ali Kordan"),
+    ("YEM", "HOG", "2014-09-25", "2014-11-08", "vacant after Basindawa resigned; Bahah, named in October, took office with his government in November"),
+    ("SOM", "HOG", "2010-10-01", "2010-10-31", "vacant after Sharmarke resigned in September; Farmajo was named in October and confirmed at the end of the month"),
+    ("AFG", "IM", "2013-07-23", "2013-08-31", "vacant after parliament dismissed Patang; Daudzai took over in September"),
+    ("TUN", "FM", "2020-08-01", "2020-08-31", "vacant after Saied dismissed Erray; the ministry's secretary of state acted until Jerandi"),
     ("LBY", "DM", "2014-09-22", "2016-03-29", "al-Thinni's second government had no defence minister (the chief of staff ran the army) until the GNA"),
 ] + [(c, r, a, b, why) for (c, a, b, why) in [
     ("THA", "2014-05-22", "2014-08-30", "NCPO junta: no cabinet between the May 2014 coup and Prayut's government"),
