@@ -119,6 +119,11 @@ const COMMON_WORD_SURNAMES: &[&str] = &[
     // a film character: Hussein Arab, Alpha Barry, Maria Paula Romo, Maria Isabel
     // Salvador and Alain Yoda need their full names.
     "arab", "barry", "romo", "salvador", "yoda",
+    // A common Chinese and Korean family name, a demonym ("Catalan independence"), first
+    // names, a city, a brand and common Hispanic surnames: Alfredo Lim, Lisandro Catalan,
+    // Alrich Nicolas, Carlos Saavedra Bruno, Freddy Padilla de Leon, Laurent Esso, Javier
+    // Murillo de la Rocha and Mariano Gonzalez need their full names.
+    "lim", "catalan", "nicolas", "bruno", "leon", "esso", "rocha", "gonzalez",
 ];
 
 /// Nouns after which a capital names its city ("Paris attacks", "London mayor").
