@@ -435,3 +435,20 @@ proptest::proptest! {
         }
     }
 }
+
+/// "revealed that" attributes speech, so the quote that follows is the revealer's, not
+/// that of an earlier speaker.
+#[test]
+fn revealed_attributes_the_following_quote() {
+    let body = "\u{201c}It was superb,\u{201d} said Anna Berg. Jon Dahl revealed that a talk \
+                helped him. \u{201c}I never thought I could win.\u{201d}";
+    let q = run(
+        body,
+        &[
+            ("Anna Berg", 0, "NORGOV", ActorKind::Person),
+            ("Jon Dahl", 0, "NORMIL", ActorKind::Person),
+        ],
+    );
+    let d = find(&q, "I never thought I could win.", QuoteKind::Direct);
+    assert_eq!(code(d), Some("NORMIL"), "{q:#?}");
+}
