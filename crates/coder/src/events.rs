@@ -1544,6 +1544,29 @@ mod tests {
         );
     }
 
+    /// Pushing someone to act is an appeal; links suspended with a country are an
+    /// embargo; rallies are staged.
+    #[test]
+    fn pushes_suspensions_and_staged_rallies() {
+        assert_eq!(
+            code_pipeline("Britain is pushing the United States to lift the tariffs."),
+            vec![t("GBR", "USA", "020")]
+        );
+        assert!(
+            code_pipeline("Russian police pushed the protester to the ground.")
+                .iter()
+                .all(|e| e.2 != "020")
+        );
+        assert_eq!(
+            code_pipeline("Italy announced a suspension of air links with Serbia."),
+            vec![t("ITA", "SRB", "163")]
+        );
+        assert_eq!(
+            code_pipeline("Opposition supporters staged a rally outside the Kenyan parliament."),
+            vec![t("KENOPP", "KENLEG", "140")]
+        );
+    }
+
     /// Forces strike things at a place; workers strike for pay.
     #[test]
     fn strikes_at_places_and_strikes_for_pay() {

@@ -1161,6 +1161,11 @@ impl<'a> Coder<'a> {
             if m.code.is_empty() || m.code == "000" {
                 continue;
             }
+            // "pushed her to the ground": pushing is an appeal only toward an act.
+            if m.rule.starts_with("M.push") && sent.tags.get(m.to_pos + 1).is_none_or(|t| t != "VB")
+            {
+                continue;
+            }
             // "vowed to strengthen North Korea's arsenal": a possessor after an unknown act
             // is no one the intention is directed at.
             let possessor = m.target.as_ref().is_some_and(|g| {
