@@ -1379,9 +1379,17 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                         })
                 })
             };
+            // "Chiefland Police Chief Robert Douglas": a person's title may open with the
+            // town its office serves.
+            let civic_next = sent
+                .get(i + 1)
+                .is_some_and(|n| CIVIC.contains(&lower(n).as_str()));
             if !is_capitalised(t)
                 || in_street[s0 + i]
-                || (blocked[s0 + i] && !ner.place_starts_at(s0 + i) && !country_possessive())
+                || (blocked[s0 + i]
+                    && !ner.place_starts_at(s0 + i)
+                    && !country_possessive()
+                    && !civic_next)
             {
                 i += 1;
                 continue;
@@ -1790,6 +1798,8 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                     || SPEECH_VERBS.contains(&prev_l.as_str()))
                 && !locative
                 && !model_place
+                // "said Avondale Mayor Ed Rieker": the speaker's office is the town's.
+                && !CIVIC.contains(&next_l.as_str())
             {
                 keep = false;
             }
@@ -1800,8 +1810,12 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 && is_capitalised(first)
                 && !is_all_caps(first)
             {
-                // Capitalised by position only: keep only well-known or cued names.
-                keep = locative || model_place || standalone;
+                // Capitalised by position only: keep only well-known or cued names
+                // ("Grovetown police then questioned her").
+                keep = locative
+                    || model_place
+                    || standalone
+                    || (CIVIC.contains(&next_l.as_str()) && !gaz.is_common_word(&key));
             }
             // The owner in a longer name ("St. Peter's Basilica", "St. John's University",
             // "Eva's Village", "Moody's Analytics"): a saint's name, or a minor place's, before
@@ -1940,11 +1954,13 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 && !surnames.contains(&key)
                 && !forenames.contains(&key)
                 && !name_parts.contains_key(&key);
+            // No person's name takes "police" or "Mayor" after it ("Roselle police").
             if says == NerSays::Person
                 && !strong_cue
                 && !known_place
                 && !town_read_as_person
                 && !country_in_person
+                && !CIVIC.contains(&next_l.as_str())
             {
                 keep = false;
             }
@@ -1954,6 +1970,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 && !strong_cue
                 && confirmed.get(&key) != Some(&true)
                 && (forenames.contains(&key) || surnames.contains(&key))
+                && !CIVIC.contains(&next_l.as_str())
             {
                 keep = false;
             }

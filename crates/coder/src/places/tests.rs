@@ -1138,3 +1138,32 @@ fn a_small_town_between_the_and_an_institution_word_is_the_institution() {
         texts(&p)
     );
 }
+
+#[test]
+fn a_name_before_a_civic_word_is_the_place_even_after_said_or_in_a_person() {
+    for (body, town) in [
+        (
+            "The bill passed, said Avondale Mayor Ed Rieker.",
+            "Avondale",
+        ),
+        (
+            "Yesterday Roselle police ticketed hundreds of motorists.",
+            "Roselle",
+        ),
+        (
+            "A fight broke out. Chiefland Police Chief Robert Douglas said his officers came.",
+            "Chiefland",
+        ),
+    ] {
+        let doc = Document {
+            id: "t".into(),
+            body: body.into(),
+            ..Default::default()
+        };
+        let p = places_and_dateline(&doc, &model().analyze(body)).0;
+        assert!(texts(&p).contains(&town), "{body}: {:?}", texts(&p));
+    }
+    // Not a sentence's first function word ("But police have not disclosed").
+    let p = run("But police have not disclosed the cause.", None).0;
+    assert!(texts(&p).is_empty(), "{:?}", texts(&p));
+}
