@@ -1811,11 +1811,12 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 && !is_all_caps(first)
             {
                 // Capitalised by position only: keep only well-known or cued names
-                // ("Grovetown police then questioned her").
+                // ("Grovetown police then questioned her", "Williston man, 87, killed").
                 keep = locative
                     || model_place
                     || standalone
-                    || (CIVIC.contains(&next_l.as_str()) && !gaz.is_common_word(&key));
+                    || ((CIVIC.contains(&next_l.as_str()) || place_noun_after)
+                        && !gaz.is_common_word(&key));
             }
             // The owner in a longer name ("St. Peter's Basilica", "St. John's University",
             // "Eva's Village", "Moody's Analytics"): a saint's name, or a minor place's, before

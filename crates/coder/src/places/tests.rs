@@ -1167,3 +1167,9 @@ fn a_name_before_a_civic_word_is_the_place_even_after_said_or_in_a_person() {
     let p = run("But police have not disclosed the cause.", None).0;
     assert!(texts(&p).is_empty(), "{:?}", texts(&p));
 }
+
+#[test]
+fn a_town_opening_a_sentence_before_a_word_for_its_people_is_the_town() {
+    let p = run("Williston man, 87, killed in traffic accident.", None).0;
+    assert!(texts(&p).contains(&"Williston"), "{:?}", texts(&p));
+}
