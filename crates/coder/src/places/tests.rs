@@ -1075,3 +1075,103 @@ fn an_ordinary_word_after_of_inside_a_name_is_no_place() {
     let p = run("Residents of the City of Canton heard the plan.", None).0;
     assert!(texts(&p).contains(&"Canton"), "{:?}", texts(&p));
 }
+
+fn model() -> &'static wirecoder_nlp_model::ModelAnalyzer {
+    static MODEL: OnceLock<wirecoder_nlp_model::ModelAnalyzer> = OnceLock::new();
+    MODEL.get_or_init(|| match wirecoder_nlp_model::ModelAnalyzer::new() {
+        Ok(m) => m,
+        Err(e) => panic!("embedded model: {e}"),
+    })
+}
+
+#[test]
+fn a_name_fused_by_hyphens_to_no_place_is_no_place() {
+    for (body, bad) in [
+        ("When Trump spent a Mar-a-Lago weekend, aides left.", "Lago"),
+        (
+            "Benches stand along the Bouman-Stickney trail loop.",
+            "Stickney",
+        ),
+        ("A spokeswoman for Dyfed-Powys Police said.", "Powys"),
+    ] {
+        // The model's tokens split hyphenated words (the rule tokenizer keeps them whole).
+        let doc = Document {
+            id: "t".into(),
+            body: body.into(),
+            ..Default::default()
+        };
+        let p = places_and_dateline(&doc, &model().analyze(body)).0;
+        assert!(!texts(&p).contains(&bad), "{body}: {:?}", texts(&p));
+    }
+    // The partner word and whether a further hyphen chains it.
+    let body = "Mar-a-Lago and Canada-U.S. and London-based";
+    assert_eq!(hyphen_partner(body, 6, 10, true), Some(("a", true)));
+    assert_eq!(hyphen_partner(body, 15, 21, false), Some(("U.S.", false)));
+    assert_eq!(hyphen_partner(body, 31, 37, false), Some(("based", false)));
+    assert_eq!(hyphen_partner(body, 0, 3, true), None);
+}
+
+#[test]
+fn el_nino_is_no_town() {
+    let p = run(
+        "A strong El Niño or La Niña has an impact on storms near Miami.",
+        None,
+    )
+    .0;
+    assert!(!texts(&p).contains(&"El Niño"), "{:?}", texts(&p));
+    assert!(texts(&p).contains(&"Miami"), "{:?}", texts(&p));
+}
+
+#[test]
+fn a_small_town_between_the_and_an_institution_word_is_the_institution() {
+    let p = run(
+        "He takes a bus to the Webb Center on Evergreen Street in Columbus.",
+        None,
+    )
+    .0;
+    assert!(!texts(&p).contains(&"Webb"), "{:?}", texts(&p));
+    // Named as a place elsewhere, the town is meant.
+    let body = "He lives in Torrington. The Torrington Club met on Monday.";
+    let p = run(body, None).0;
+    assert_eq!(
+        texts(&p).iter().filter(|t| **t == "Torrington").count(),
+        2,
+        "{:?}",
+        texts(&p)
+    );
+}
+
+#[test]
+fn a_name_before_a_civic_word_is_the_place_even_after_said_or_in_a_person() {
+    for (body, town) in [
+        (
+            "The bill passed, said Avondale Mayor Ed Rieker.",
+            "Avondale",
+        ),
+        (
+            "Yesterday Roselle police ticketed hundreds of motorists.",
+            "Roselle",
+        ),
+        (
+            "A fight broke out. Chiefland Police Chief Robert Douglas said his officers came.",
+            "Chiefland",
+        ),
+    ] {
+        let doc = Document {
+            id: "t".into(),
+            body: body.into(),
+            ..Default::default()
+        };
+        let p = places_and_dateline(&doc, &model().analyze(body)).0;
+        assert!(texts(&p).contains(&town), "{body}: {:?}", texts(&p));
+    }
+    // Not a sentence's first function word ("But police have not disclosed").
+    let p = run("But police have not disclosed the cause.", None).0;
+    assert!(texts(&p).is_empty(), "{:?}", texts(&p));
+}
+
+#[test]
+fn a_town_opening_a_sentence_before_a_word_for_its_people_is_the_town() {
+    let p = run("Williston man, 87, killed in traffic accident.", None).0;
+    assert!(texts(&p).contains(&"Williston"), "{:?}", texts(&p));
+}
