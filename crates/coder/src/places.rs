@@ -1758,7 +1758,8 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 && prev_l == "of"
                 && prev2.is_some_and(|p| is_capitalised(p) && !is_all_caps(p))
                 && gaz.is_common_word(&key)
-                && !strong
+                // (A hill or stream of that name is no reason: "the Line of Control".)
+                && !(admin || top_pop >= 100_000)
                 && !matches!(
                     prev2_l.as_str(),
                     "city"
@@ -1774,6 +1775,18 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                         | "kingdom"
                         | "commonwealth"
                 )
+                && !model_place
+            {
+                keep = false;
+            }
+            // "along the Line of Control": an ordinary word before "of" and a capitalised
+            // word heads a longer name, whatever cue precedes it.
+            if single
+                && title_form
+                && next_l == "of"
+                && sent.get(i + len + 1).is_some_and(is_capitalised)
+                && gaz.is_common_word(&key)
+                && !(admin || top_pop >= 100_000)
                 && !model_place
             {
                 keep = false;

@@ -180,6 +180,13 @@ fn common_words_need_context() {
     assert_eq!(p.first().map(|p| p.country.as_str()), Some("US"));
 }
 
+/// An ordinary word heading an "X of Y" name is that name's, even after "along the".
+#[test]
+fn common_word_heading_a_name_is_no_place() {
+    let (p, _) = run("Troops exchanged fire along the Line of Control.", None);
+    assert!(!texts(&p).contains(&"Line"), "{:?}", texts(&p));
+}
+
 #[test]
 fn demonyms_are_not_places() {
     let (p, _) = run("Syrian and Iranian officials met Russians.", None);
