@@ -1492,6 +1492,11 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(code_pipeline(text), vec![want], "{text}");
         }
+        // Victims guessed to be the attacker's own people are those of the land hit.
+        assert_eq!(
+            code_pipeline("A Russian missile strike on the city of Odesa killed eight people."),
+            vec![t("RUS", "UKRCVL", "1823")]
+        );
         // Fighting in a country is where it happens; forces guessed to be the attacker's
         // own are not its target.
         for text in [

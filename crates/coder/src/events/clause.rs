@@ -905,6 +905,21 @@ impl<'a> Coder<'a> {
                     }
                     // "Israeli jets struck military infrastructure": forces only guessed to
                     // be the attacker's own country's are not its target.
+                    // "A Russian missile strike on Odesa killed eight people": victims only
+                    // guessed to be the attacker's own people are those of the one foreign
+                    // country the sentence's places lie in.
+                    if let Some(land) = self.foreign_land_of_sentence(&sent, &sources) {
+                        for t in targets.iter_mut().filter(|t| {
+                            t.kind == ActorKind::Agent
+                                && t.country_inferred
+                                && sectors_all_in(t, &["CVL"])
+                                && sources
+                                    .iter()
+                                    .any(|s| !s.country_inferred && s.country == t.country)
+                        }) {
+                            t.set_country(&land);
+                        }
+                    }
                     targets.retain(|t| {
                         !(t.kind == ActorKind::Agent
                             && t.country_inferred
@@ -3268,6 +3283,29 @@ impl<'a> Coder<'a> {
             .iter()
             .any(|pl| pl.start == c.start && pl.feature.starts_with("A.PCL"))
             .then_some(c)
+    }
+
+    /// The one country, other than the sources', that the sentence's places lie in.
+    fn foreign_land_of_sentence(&self, sent: &Sent, sources: &[ActorMention]) -> Option<String> {
+        let (a, b) = (sent.offs.first()?.0, sent.offs.last()?.1);
+        let gaz = &self.ctx.kb.gazetteer;
+        let mut land: Option<&str> = None;
+        for p in self
+            .ctx
+            .places
+            .iter()
+            .filter(|p| p.start >= a && p.end <= b)
+        {
+            let c = gaz.alpha3_of(&p.country)?;
+            if sources.iter().any(|s| s.country.as_deref() == Some(c)) {
+                continue;
+            }
+            if land.is_some_and(|l| l != c) {
+                return None;
+            }
+            land = Some(c);
+        }
+        land.map(str::to_string)
     }
 
     /// The owner named right after a thing hit: "belonging to Hezbollah", "used by the
