@@ -15,37 +15,15 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::OnceLock;
 
 use wirecoder_core::{ActorKind, Entity, Place, Token};
 use wirecoder_knowledge::gazetteer::{distance_km, normalize, GazEntry, Gazetteer};
 
+use crate::wordset::WordSet;
 use crate::DocContext;
 
 /// Longest toponym, in tokens.
 const MAX_SPAN: usize = 7;
-
-/// A fixed word list tested by hash lookup: the long lists are checked for most
-/// capitalised words of a document.
-struct WordSet {
-    words: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str>>,
-}
-
-impl WordSet {
-    const fn new(words: &'static [&'static str]) -> Self {
-        WordSet {
-            words,
-            set: OnceLock::new(),
-        }
-    }
-
-    fn contains(&self, word: &&str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(*word)
-    }
-}
 
 /// Prepositions and phrases after which a capitalised name is read as a place.
 static LOCATIVE: WordSet = WordSet::new(&[
@@ -1251,9 +1229,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
         .filter(|e| e.label == "PERSON" && e.token_end >= e.token_start + 2)
         .filter_map(|e| ctx.text.tokens.get(e.token_start))
         .filter(|t| {
-            is_capitalised(t)
-                && !is_all_caps(t)
-                && !TITLES.contains(&lower(t).trim_end_matches('.'))
+            is_capitalised(t) && !is_all_caps(t) && !TITLES.contains(lower(t).trim_end_matches('.'))
         })
         .map(|t| normalize(&t.text))
         .collect();
@@ -1408,9 +1384,9 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 // title word first) teach us a name.
                 let first_l = lower(t);
                 let name_like = (2..=3).contains(&(j - i))
-                    && !NEVER.contains(&&*first_l)
-                    && !LOCATIVE.contains(&&*first_l)
-                    && !TITLES.contains(&first_l.trim_end_matches('.'));
+                    && !NEVER.contains(&first_l)
+                    && !LOCATIVE.contains(&first_l)
+                    && !TITLES.contains(first_l.trim_end_matches('.'));
                 if name_like && !title_case {
                     if let Some(last) = sent.get(j - 1) {
                         *name_parts.entry(normalize(&last.text)).or_default() += 1;
@@ -1434,8 +1410,8 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             let sentence_initial = i == 0
                 || prev.is_some_and(|p| matches!(p.text.as_str(), "\"" | "“" | "(" | "'" | "‘"));
             let prev2_l = prev2.map(lower).unwrap_or_default();
-            let locative = LOCATIVE.contains(&&*prev_l)
-                || (prev_l == "the" && LOCATIVE.contains(&&*prev2_l))
+            let locative = LOCATIVE.contains(&prev_l)
+                || (prev_l == "the" && LOCATIVE.contains(&prev2_l))
                 || (prev_l == "of"
                     && prev2.is_some_and(|p| {
                         matches!(
@@ -1489,7 +1465,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             let listed_after_place =
                 prev_l == "," && prev2.is_some_and(|p| is_capitalised(p) && !is_all_caps(p));
             let before_institution = next.is_some_and(is_capitalised)
-                && (INSTITUTION.contains(&&*next_l)
+                && (INSTITUTION.contains(&next_l)
                     || matches!(&*next_l, "police" | "council" | "university" | "county"));
             // What the model's entities say: a place entity with exactly this span is
             // a toponym whatever the capitalisation rules below think; a person is not,
@@ -1589,7 +1565,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 || glued
                 || listed_after_place
                 || before_institution;
-            if NEVER.contains(&key.as_str()) || NEVER_PHRASES.contains(&key.as_str()) {
+            if NEVER.contains(key.as_str()) || NEVER_PHRASES.contains(&key.as_str()) {
                 keep = false;
             }
             // A pathogen or disease named after the place it was found ("West Nile virus",
@@ -1607,7 +1583,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             let modifies = next.is_some_and(|n| {
                 n.text.chars().next().is_some_and(char::is_lowercase) || n.text == "-"
             }) && !entries.iter().any(|e| e.is_country());
-            if (gaz.demonym_country(&key_text).is_some() || ADJECTIVES.contains(&key.as_str()))
+            if (gaz.demonym_country(&key_text).is_some() || ADJECTIVES.contains(key.as_str()))
                 && (!locative || modifies)
             {
                 keep = false;
@@ -1766,8 +1742,8 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             // Lower-case titles too ("coach Ripley", "spokesman Smith"), but not the ones
             // that are also adjectives ("a major London hospital").
             let prev_title = prev_l.trim_end_matches('.');
-            if prev.is_some_and(|p| is_capitalised(p) && TITLES.contains(&prev_title))
-                || (TITLES.contains(&prev_title)
+            if prev.is_some_and(|p| is_capitalised(p) && TITLES.contains(prev_title))
+                || (TITLES.contains(prev_title)
                     && !matches!(
                         prev_title,
                         "general" | "major" | "chief" | "justice" | "father" | "sister" | "brother"
@@ -1781,8 +1757,8 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                     let pl = &*prev_l;
                     if is_capitalised(p)
                         && !PLACE_PREFIX.contains(&pl)
-                        && (!NEVER.contains(&pl) || NAME_HEADS.contains(&pl))
-                        && !LOCATIVE.contains(&pl)
+                        && (!NEVER.contains(pl) || NAME_HEADS.contains(&pl))
+                        && !LOCATIVE.contains(pl)
                         && !is_connector(p)
                         // A sentence's first word is capitalised anyway, unless the
                         // tagger calls it a proper noun ("Stephon Clark, 22, ...").
@@ -1798,12 +1774,12 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                         .next()
                         .is_some_and(|w| PLACE_SUFFIX.contains(&w) && len > 1);
                     // "Laurel County Sheriff", "Manitoba Premier Brian Pallister".
-                    let institution = NEVER.contains(&&*next_l)
-                        || INSTITUTION.contains(&&*next_l)
+                    let institution = NEVER.contains(&next_l)
+                        || INSTITUTION.contains(&next_l)
                         // "the Florida Highway Patrol" (not "Jackson Highway", a road).
                         || (next_l == "highway"
                             && sent.get(i + len + 1).is_some_and(|t| lower(t) == "patrol"))
-                        || TITLES.contains(&next_l.trim_end_matches('.'));
+                        || TITLES.contains(next_l.trim_end_matches('.'));
                     let country = entries.iter().any(|e| e.is_country());
                     let civic = CIVIC.contains(&&*next_l);
                     // A county's name before any other name is its agency or landmark
@@ -2738,8 +2714,8 @@ fn add_unlisted_settlements(
         if key.len() < 3
             || gaz.contains(text)
             || gaz.demonym_country(text).is_some()
-            || NEVER.contains(&key.as_str())
-            || ADJECTIVES.contains(&key.as_str())
+            || NEVER.contains(key.as_str())
+            || ADJECTIVES.contains(key.as_str())
             || gaz.is_common_word(&key)
         {
             continue;
@@ -3007,12 +2983,12 @@ fn street_name_word(t: &Token) -> bool {
     );
     is_capitalised(t)
         && t.text.chars().any(char::is_alphabetic)
-        && (royal || !TITLES.contains(&bare))
+        && (royal || !TITLES.contains(bare))
         && !matches!(
             bare,
             "the" | "a" | "an" | "on" | "at" | "in" | "of" | "and" | "or"
         )
-        && (royal || !NEVER.contains(&bare) || PLACE_PREFIX.contains(&bare))
+        && (royal || !NEVER.contains(bare) || PLACE_PREFIX.contains(&bare))
 }
 
 /// Streets named in the text ("2400 block of Gillis Street", "on Main St."): the gazetteer
@@ -3151,7 +3127,7 @@ fn streets(ctx: &DocContext) -> Vec<Street> {
         // A street's cue is an address ("on", "block of", a house number); a feature's, a
         // locative word other than "of" ("the songs of Lauryn Hill").
         let address_cue = if natural {
-            LOCATIVE.contains(&&*prev_l) && prev_l != "of"
+            LOCATIVE.contains(&prev_l) && prev_l != "of"
         } else {
             matches!(&*prev_l, "on" | "of" | "off" | "onto" | "at" | "in")
                 || a.checked_sub(1)

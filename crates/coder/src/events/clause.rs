@@ -12,6 +12,7 @@ use wirecoder_knowledge::verbs::{
 
 use super::modality;
 use super::parse::{Dep, Parse};
+use crate::wordset::WordSet;
 use crate::DocContext;
 
 /// An event before dates, places and the ontology are attached.
@@ -146,7 +147,7 @@ const WEAPON_WORDS: &[&str] = &[
 ];
 
 /// Words that end a clause for the searches to the right of a trigger.
-const STOP_R: &[&str] = &[
+static STOP_R: WordSet = WordSet::new(&[
     ";",
     ":",
     "said",
@@ -176,7 +177,7 @@ const STOP_R: &[&str] = &[
     "as",
     "amid",
     "despite",
-];
+]);
 /// Words that end the search for a subject to the left of a trigger.
 const STOP_L: &[&str] = &[
     ";", ":", "that", "because", "although", "though", "whereas", "if", "unless", "when", "while",
@@ -507,7 +508,9 @@ impl<'a> Coder<'a> {
             } else {
                 t.norm.clone()
             };
-            w = w.replace(['\u{2019}', '\u{2018}'], "'");
+            if w.contains(['\u{2019}', '\u{2018}']) {
+                w = w.replace(['\u{2019}', '\u{2018}'], "'");
+            }
             if w == "'s" || w == "'" {
                 if i > 0 {
                     poss[i - 1] = true;
@@ -1377,7 +1380,7 @@ impl<'a> Coder<'a> {
                 } else if detonation_at(sent, v) {
                     // "A car bomb exploded in Beirut, killing a journalist".
                     (v + 1..n)
-                        .take_while(|&k| !is(STOP_R, &sent.words[k]))
+                        .take_while(|&k| !STOP_R.contains(&sent.words[k]))
                         .find(|&k| is(&["killing", "wounding", "injuring"], &sent.words[k]))
                         .and_then(|k| self.find_group(sent, k + 1, true))
                 } else {
@@ -1674,7 +1677,7 @@ impl<'a> Coder<'a> {
                 {
                     break;
                 }
-                if is(STOP_R, w) || w == "," || w == "." {
+                if STOP_R.contains(w) || w == "," || w == "." {
                     break;
                 }
                 // "press into an enclave for the fourth day" is no "press for": the words of
@@ -2940,7 +2943,7 @@ impl<'a> Coder<'a> {
                 || tag.starts_with("JJ")
                 || tag.starts_with("NN")
                 || tag == "CD")
-                || is(STOP_R, w)
+                || STOP_R.contains(w)
             {
                 return None;
             }
@@ -3052,7 +3055,7 @@ impl<'a> Coder<'a> {
     fn restricted_country(&self, sent: &Sent, from: usize) -> Option<ActorMention> {
         let n = sent.words.len();
         let q = (from..n.min(from + 6))
-            .take_while(|&q| !is(STOP_R, &sent.words[q]) && sent.words[q] != ",")
+            .take_while(|&q| !STOP_R.contains(&sent.words[q]) && sent.words[q] != ",")
             .find(|&q| is(&["in", "across", "throughout"], &sent.words[q]))?;
         let mut at = q + 1;
         if sent.words.get(at).is_some_and(|w| w == "the") {
@@ -3100,7 +3103,7 @@ impl<'a> Coder<'a> {
         let mut q = from;
         while q < n && q < from + 8 {
             let w = sent.words[q].as_str();
-            if is(STOP_R, w) {
+            if STOP_R.contains(w) {
                 return None;
             }
             if (w == "in" || w == "at") && q + 1 < n {
@@ -3326,7 +3329,7 @@ impl<'a> Coder<'a> {
                                 break;
                             }
                         }
-                        if is(STOP_R, &sent.words[q]) {
+                        if STOP_R.contains(&sent.words[q]) {
                             break;
                         }
                         q += 1;
@@ -3409,7 +3412,7 @@ impl<'a> Coder<'a> {
                     source = self.find_group(sent, q + 1, false);
                     break;
                 }
-                if is(STOP_R, &sent.words[q]) {
+                if STOP_R.contains(&sent.words[q]) {
                     break;
                 }
                 q += 1;
@@ -3509,7 +3512,7 @@ impl<'a> Coder<'a> {
         }
         let n = sent.words.len();
         for q in pos..n.min(pos + 12) {
-            if is(STOP_R, &sent.words[q]) {
+            if STOP_R.contains(&sent.words[q]) {
                 return None;
             }
             let Some(len) = alts.iter().find_map(|alt| starts_at(&sent.words, q, alt)) else {
@@ -3679,7 +3682,7 @@ impl<'a> Coder<'a> {
                 });
             }
             let w = sent.words[q].as_str();
-            if is(STOP_R, w) || w == "." || w == "," && direct {
+            if STOP_R.contains(w) || w == "." || w == "," && direct {
                 return None;
             }
             if w == "," && reporting_clause_after(sent, q + 1) {
@@ -3706,7 +3709,7 @@ fn verb_after_subject(sent: &Sent, from: usize) -> Option<usize> {
     let n = sent.words.len();
     (from..n.min(from + 10))
         .take_while(|&q| {
-            !is(STOP_R, &sent.words[q]) && !matches!(sent.words[q].as_str(), "," | ".")
+            !STOP_R.contains(&sent.words[q]) && !matches!(sent.words[q].as_str(), "," | ".")
         })
         .find(|&q| {
             let tag = sent.tags[q].as_str();
@@ -4518,7 +4521,7 @@ fn opinion_that(sent: &Sent, after: usize) -> bool {
     }
     let rest = sent.words.iter().skip(after + 1).take(14);
     !rest
-        .take_while(|w| !is(STOP_R, w))
+        .take_while(|w| !STOP_R.contains(w))
         .any(|w| matches!(w.as_str(), "will" | "would" | "shall" | "'ll"))
 }
 
