@@ -6,5 +6,6 @@ pub mod events;
 pub mod pipeline;
 pub mod places;
 pub mod quotes;
+mod wordset;
 
 pub use pipeline::{DocContext, Pipeline};

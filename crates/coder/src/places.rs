@@ -13,18 +13,20 @@
 //! for itself), explicit qualifiers ("Alexandria, Virginia", read as a pair) and the
 //! dateline, in passes so confident mentions inform ambiguous ones.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use wirecoder_core::{ActorKind, Entity, Place, Token};
 use wirecoder_knowledge::gazetteer::{distance_km, normalize, GazEntry, Gazetteer};
 
+use crate::wordset::WordSet;
 use crate::DocContext;
 
 /// Longest toponym, in tokens.
 const MAX_SPAN: usize = 7;
 
 /// Prepositions and phrases after which a capitalised name is read as a place.
-const LOCATIVE: &[&str] = &[
+static LOCATIVE: WordSet = WordSet::new(&[
     "in",
     "near",
     "at",
@@ -78,11 +80,11 @@ const LOCATIVE: &[&str] = &[
     "suburban",
     "rural",
     "based",
-];
+]);
 
 /// Words that never start or form a toponym on their own (months, days, titles and
 /// other capitalised words that GeoNames also lists as places).
-const NEVER: &[&str] = &[
+static NEVER: WordSet = WordSet::new(&[
     "january",
     "february",
     "march",
@@ -407,7 +409,7 @@ const NEVER: &[&str] = &[
     "week",
     "month",
     "year",
-];
+]);
 
 /// Words of [`NEVER`] that end or sit inside a longer name: a town's name right after
 /// one is still part of that name ("Monongahela National Forest", "Club America",
@@ -523,7 +525,7 @@ fn hyphen_partner(body: &str, a: usize, b: usize, before: bool) -> Option<(&str,
 }
 
 /// Adjectives of peoples, languages and faiths that the demonym table lacks.
-const ADJECTIVES: &[&str] = &[
+static ADJECTIVES: WordSet = WordSet::new(&[
     "arab",
     "arabs",
     "arabic",
@@ -657,11 +659,11 @@ const ADJECTIVES: &[&str] = &[
     "passover",
     "jesus",
     "christ",
-];
+]);
 
 /// Words after a place name that make it the modifier of an institution
 /// ("Laurel County Sheriff", "Gainesville Police").
-const INSTITUTION: &[&str] = &[
+static INSTITUTION: WordSet = WordSet::new(&[
     "sheriff",
     "sheriff's",
     "commissioner",
@@ -726,10 +728,10 @@ const INSTITUTION: &[&str] = &[
     "township",
     "department",
     "association",
-];
+]);
 
 /// Titles before a name: what follows is a person.
-const TITLES: &[&str] = &[
+static TITLES: WordSet = WordSet::new(&[
     "president",
     "general",
     "gen",
@@ -792,7 +794,7 @@ const TITLES: &[&str] = &[
     "trooper",
     "professor",
     "prof",
-];
+]);
 
 /// Speech verbs after which a bare capitalised name is a person.
 const SPEECH_VERBS: &[&str] = &[
@@ -1156,8 +1158,17 @@ fn is_all_caps(t: &Token) -> bool {
             .all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
-fn lower(t: &Token) -> String {
-    t.text.to_lowercase()
+/// The token's text in lower case, borrowed when it is already (most words are).
+fn lower(t: &Token) -> Cow<'_, str> {
+    let text = t.text.as_str();
+    if text
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_lowercase())
+    }
 }
 
 /// A name after an elided French or Italian article, "d'Ivoire", "l'Aquila": a capitalised
@@ -1173,13 +1184,13 @@ fn is_elided_name(t: &Token) -> bool {
 
 fn is_connector(t: &Token) -> bool {
     let l = lower(t);
-    CONNECTOR.contains(&l.as_str())
+    CONNECTOR.contains(&&*l)
 }
 
 /// Whether `t` is a place-type word that starts an institution's name with `next`
 /// ("City" before "Council"), see [`INSTITUTION_TYPE_WORDS`].
 fn institution_type_word(t: &Token, next: Option<&Token>) -> bool {
-    INSTITUTION_TYPE_WORDS.contains(&lower(t).as_str())
+    INSTITUTION_TYPE_WORDS.contains(&&*lower(t))
         && next.is_some_and(|n| is_capitalised(n) && !is_connector(n))
 }
 
@@ -1278,9 +1289,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
         .filter(|e| e.label == "PERSON" && e.token_end >= e.token_start + 2)
         .filter_map(|e| ctx.text.tokens.get(e.token_start))
         .filter(|t| {
-            is_capitalised(t)
-                && !is_all_caps(t)
-                && !TITLES.contains(&lower(t).trim_end_matches('.'))
+            is_capitalised(t) && !is_all_caps(t) && !TITLES.contains(lower(t).trim_end_matches('.'))
         })
         .map(|t| normalize(&t.text))
         .collect();
@@ -1297,7 +1306,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
         if a > 0
             && tokens
                 .get(a - 1)
-                .is_some_and(|p| HEMORRHAGIC.contains(&lower(p).as_str()))
+                .is_some_and(|p| HEMORRHAGIC.contains(&&*lower(p)))
         {
             a -= 1;
         }
@@ -1381,9 +1390,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             };
             // "Chiefland Police Chief Robert Douglas": a person's title may open with the
             // town its office serves.
-            let civic_next = sent
-                .get(i + 1)
-                .is_some_and(|n| CIVIC.contains(&lower(n).as_str()));
+            let civic_next = sent.get(i + 1).is_some_and(|n| CIVIC.contains(&&*lower(n)));
             if !is_capitalised(t)
                 || in_street[s0 + i]
                 || (blocked[s0 + i]
@@ -1443,9 +1450,9 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 // title word first) teach us a name.
                 let first_l = lower(t);
                 let name_like = (2..=3).contains(&(j - i))
-                    && !NEVER.contains(&first_l.as_str())
-                    && !LOCATIVE.contains(&first_l.as_str())
-                    && !TITLES.contains(&first_l.trim_end_matches('.'));
+                    && !NEVER.contains(&first_l)
+                    && !LOCATIVE.contains(&first_l)
+                    && !TITLES.contains(first_l.trim_end_matches('.'));
                 if name_like && !title_case {
                     if let Some(last) = sent.get(j - 1) {
                         *name_parts.entry(normalize(&last.text)).or_default() += 1;
@@ -1469,12 +1476,12 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             let sentence_initial = i == 0
                 || prev.is_some_and(|p| matches!(p.text.as_str(), "\"" | "“" | "(" | "'" | "‘"));
             let prev2_l = prev2.map(lower).unwrap_or_default();
-            let locative = LOCATIVE.contains(&prev_l.as_str())
-                || (prev_l == "the" && LOCATIVE.contains(&prev2_l.as_str()))
+            let locative = LOCATIVE.contains(&prev_l)
+                || (prev_l == "the" && LOCATIVE.contains(&prev2_l))
                 || (prev_l == "of"
                     && prev2.is_some_and(|p| {
                         matches!(
-                            lower(p).as_str(),
+                            &*lower(p),
                             "city"
                                 | "town"
                                 | "village"
@@ -1524,11 +1531,8 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             let listed_after_place =
                 prev_l == "," && prev2.is_some_and(|p| is_capitalised(p) && !is_all_caps(p));
             let before_institution = next.is_some_and(is_capitalised)
-                && (INSTITUTION.contains(&next_l.as_str())
-                    || matches!(
-                        next_l.as_str(),
-                        "police" | "council" | "university" | "county"
-                    ));
+                && (INSTITUTION.contains(&next_l)
+                    || matches!(&*next_l, "police" | "council" | "university" | "county"));
             // What the model's entities say: a place entity with exactly this span is
             // a toponym whatever the capitalisation rules below think; a person is not,
             // short of a strong locative cue ("in Jackson", "Jackson, Miss.").
@@ -1541,7 +1545,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             let model_place = says == NerSays::Place;
             let cue_word = if prev_l == "the" { &prev2_l } else { &prev_l };
             let weak_cue = matches!(
-                cue_word.as_str(),
+                &**cue_word,
                 "of" | "to"
                     | "at"
                     | "from"
@@ -1560,11 +1564,11 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             // Listed right after a place ("Mozambique and Botswana", "Barrow and Jackson
             // counties") or followed by a word for the people or land of a place ("a Lancaster
             // man", "Gainesville residents", "the Alexandria area").
-            let listed_with_place = matches!(prev_l.as_str(), "and" | "or" | ",")
+            let listed_with_place = matches!(&*prev_l, "and" | "or" | ",")
                 && out.last().is_some_and(|m| m.tok_end + 1 == s0 + i)
-                && !matches!(next_l.as_str(), "streets" | "roads" | "avenues");
+                && !matches!(&*next_l, "streets" | "roads" | "avenues");
             let place_noun_after = matches!(
-                next_l.as_str(),
+                &*next_l,
                 "area"
                     | "man"
                     | "woman"
@@ -1589,7 +1593,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 let mut items = 0;
                 loop {
                     let sep = sent.get(k).map(lower).unwrap_or_default();
-                    let sep_len = match (sep.as_str(), sent.get(k + 1).map(lower).as_deref()) {
+                    let sep_len = match (&*sep, sent.get(k + 1).map(lower).as_deref()) {
                         (",", Some("and" | "or")) => 2,
                         ("," | "and" | "or", _) => 1,
                         _ => 0,
@@ -1603,7 +1607,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 items > 0
                     && sent
                         .get(k)
-                        .is_some_and(|t| matches!(lower(t).as_str(), "counties" | "parishes"))
+                        .is_some_and(|t| matches!(&*lower(t), "counties" | "parishes"))
             };
             let strong_cue = listed_before_divisions
                 || (locative && !weak_cue)
@@ -1627,7 +1631,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 || glued
                 || listed_after_place
                 || before_institution;
-            if NEVER.contains(&key.as_str())
+            if NEVER.contains(key.as_str())
                 || NEVER_PHRASES.contains(&key.as_str())
                 || PHENOMENA.contains(&key.as_str())
             {
@@ -1679,7 +1683,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             let modifies = next.is_some_and(|n| {
                 n.text.chars().next().is_some_and(char::is_lowercase) || n.text == "-"
             }) && !entries.iter().any(|e| e.is_country());
-            if (gaz.demonym_country(&key_text).is_some() || ADJECTIVES.contains(&key.as_str()))
+            if (gaz.demonym_country(&key_text).is_some() || ADJECTIVES.contains(key.as_str()))
                 && (!locative || modifies)
             {
                 keep = false;
@@ -1761,7 +1765,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 // (A hill or stream of that name is no reason: "the Line of Control".)
                 && !(admin || top_pop >= 100_000)
                 && !matches!(
-                    prev2_l.as_str(),
+                    &*prev2_l,
                     "city"
                         | "town"
                         | "village"
@@ -1798,7 +1802,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 && is_all_caps(first)
                 && first.text.len() == 2
                 && first.text.chars().all(|c| c.is_ascii_uppercase())
-                && matches!(prev_l.as_str(), "the" | "a" | "an")
+                && matches!(&*prev_l, "the" | "a" | "an")
                 && entries.iter().any(|e| e.feature_code == "ADM1")
                 && !entries.iter().any(|e| e.is_country())
             {
@@ -1807,12 +1811,11 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             // "Johnson said": a bare name before a speech verb is a person.
             if single
                 && !admin
-                && (SPEECH_VERBS.contains(&next_l.as_str())
-                    || SPEECH_VERBS.contains(&prev_l.as_str()))
+                && (SPEECH_VERBS.contains(&&*next_l) || SPEECH_VERBS.contains(&&*prev_l))
                 && !locative
                 && !model_place
                 // "said Avondale Mayor Ed Rieker": the speaker's office is the town's.
-                && !CIVIC.contains(&next_l.as_str())
+                && !CIVIC.contains(&&*next_l)
             {
                 keep = false;
             }
@@ -1828,7 +1831,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 keep = locative
                     || model_place
                     || standalone
-                    || ((CIVIC.contains(&next_l.as_str()) || place_noun_after)
+                    || ((CIVIC.contains(&&*next_l) || place_noun_after)
                         && !gaz.is_common_word(&key));
             }
             // The owner in a longer name ("St. Peter's Basilica", "St. John's University",
@@ -1859,26 +1862,23 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             // Lower-case titles too ("coach Ripley", "spokesman Smith"), but not the ones
             // that are also adjectives ("a major London hospital").
             let prev_title = prev_l.trim_end_matches('.');
-            if prev.is_some_and(|p| is_capitalised(p) && TITLES.contains(&prev_title))
-                || (TITLES.contains(&prev_title)
+            if prev.is_some_and(|p| is_capitalised(p) && TITLES.contains(prev_title))
+                || (TITLES.contains(prev_title)
                     && !matches!(
                         prev_title,
                         "general" | "major" | "chief" | "justice" | "father" | "sister" | "brother"
                     ))
-                || matches!(
-                    prev_l.as_str(),
-                    "spokesman" | "spokeswoman" | "spokesperson"
-                )
+                || matches!(&*prev_l, "spokesman" | "spokeswoman" | "spokesperson")
             {
                 keep = false;
             }
             if keep && !title_case && !glued && !model_place {
                 if let Some(p) = prev {
-                    let pl = prev_l.as_str();
+                    let pl = &*prev_l;
                     if is_capitalised(p)
                         && !PLACE_PREFIX.contains(&pl)
-                        && (!NEVER.contains(&pl) || NAME_HEADS.contains(&pl))
-                        && !LOCATIVE.contains(&pl)
+                        && (!NEVER.contains(pl) || NAME_HEADS.contains(&pl))
+                        && !LOCATIVE.contains(pl)
                         && !is_connector(p)
                         // A sentence's first word is capitalised anyway, unless the
                         // tagger calls it a proper noun ("Stephon Clark, 22, ...").
@@ -1894,14 +1894,14 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                         .next()
                         .is_some_and(|w| PLACE_SUFFIX.contains(&w) && len > 1);
                     // "Laurel County Sheriff", "Manitoba Premier Brian Pallister".
-                    let institution = NEVER.contains(&next_l.as_str())
-                        || INSTITUTION.contains(&next_l.as_str())
+                    let institution = NEVER.contains(&next_l)
+                        || INSTITUTION.contains(&next_l)
                         // "the Florida Highway Patrol" (not "Jackson Highway", a road).
                         || (next_l == "highway"
                             && sent.get(i + len + 1).is_some_and(|t| lower(t) == "patrol"))
-                        || TITLES.contains(&next_l.trim_end_matches('.'));
+                        || TITLES.contains(next_l.trim_end_matches('.'));
                     let country = entries.iter().any(|e| e.is_country());
-                    let civic = CIVIC.contains(&next_l.as_str());
+                    let civic = CIVIC.contains(&&*next_l);
                     // A county's name before any other name is its agency or landmark
                     // ("Henderson County Crimestoppers", "Guernsey County Common Pleas
                     // Court"): still the county.
@@ -1920,7 +1920,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                         && !modifier
                         && !known_place
                         && !is_connector(n)
-                        && !PLACE_SUFFIX.contains(&next_l.as_str())
+                        && !PLACE_SUFFIX.contains(&&*next_l)
                     {
                         keep = false;
                     }
@@ -1946,12 +1946,12 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             // movement ("drove to Lanexa", "flew over Gainesville") the town wins, unless
             // the text uses the word in a person's name or a person is addressed ("said
             // to Jackson", "according to Jackson").
-            let motion_cue = match cue_word.as_str() {
+            let motion_cue = match &**cue_word {
                 "over" | "through" | "via" | "toward" | "towards" | "visit" | "visited"
                 | "visiting" | "reached" | "entered" | "toured" => true,
                 // "to" and "from" also take people ("the award went to Jackson", "a letter
                 // from Jackson"): only after a word of travel or origin.
-                "to" | "from" => MOTION_WORDS.contains(&prev2_l.as_str()),
+                "to" | "from" => MOTION_WORDS.contains(&&*prev2_l),
                 _ => false,
             };
             let town_read_as_person = single
@@ -1974,7 +1974,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 && !known_place
                 && !town_read_as_person
                 && !country_in_person
-                && !CIVIC.contains(&next_l.as_str())
+                && !CIVIC.contains(&&*next_l)
             {
                 keep = false;
             }
@@ -1984,7 +1984,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 && !strong_cue
                 && confirmed.get(&key) != Some(&true)
                 && (forenames.contains(&key) || surnames.contains(&key))
-                && !CIVIC.contains(&next_l.as_str())
+                && !CIVIC.contains(&&*next_l)
             {
                 keep = false;
             }
@@ -2004,7 +2004,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 && !model_place
                 && !strong_cue
                 && confirmed.get(&key) != Some(&true)
-                && next.is_some_and(|n| is_capitalised(n) && ORG_HEADS.contains(&next_l.as_str()))
+                && next.is_some_and(|n| is_capitalised(n) && ORG_HEADS.contains(&&*next_l))
             {
                 keep = false;
             }
@@ -2073,7 +2073,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                                     .is_some_and(|c| body.contains(c.name)))
                     });
                 let actorish = national || entries.iter().take(3).any(|e| e.feature_code == "ADM1");
-                let next_is_verb = ACTOR_VERBS.contains(&next_l.as_str());
+                let next_is_verb = ACTOR_VERBS.contains(&&*next_l);
                 let possessive = next.is_some_and(is_possessive);
                 // The actor layer decided this seat of power acts ("Damascus steps up").
                 // Only in subject position: "Damascus steps up", not "left for Washington".
@@ -2089,7 +2089,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                         )
                 });
                 let after_preposition = matches!(
-                    prev_l.as_str(),
+                    &*prev_l,
                     "for" | "with" | "on" | "by" | "against" | "and" | "or" | "than" | "like"
                 );
                 let acting_metonym = verb_like
@@ -2131,7 +2131,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                     let word_in = |k: usize, list: &[&str]| {
                         tokens
                             .get(k)
-                            .is_some_and(|t| is_capitalised(t) && list.contains(&lower(t).as_str()))
+                            .is_some_and(|t| is_capitalised(t) && list.contains(&&*lower(t)))
                     };
                     let before = (ea..a).all(|k| word_in(k, PLACE_PREFIX));
                     let after =
@@ -2166,7 +2166,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 (None, Some(n))
                     if byte_len == last.byte_end - first.byte_start
                         && is_capitalised(n)
-                        && PLACE_SUFFIX.contains(&next_l.as_str())
+                        && PLACE_SUFFIX.contains(&&*next_l)
                         && !institution_type_word(n, sent.get(i + len + 1)) =>
                 {
                     (s0 + i + len + 1, n)
@@ -2190,7 +2190,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
                 && (s0 + i + len..tok_end).any(|k| {
                     tokens.get(k).is_some_and(|t| {
                         matches!(
-                            lower(t).as_str(),
+                            &*lower(t),
                             "county"
                                 | "parish"
                                 | "province"
@@ -2232,7 +2232,7 @@ fn recognise(ctx: &DocContext, gaz: &Gazetteer, confirmed: &Firm) -> (Vec<Mentio
             let start = lead.start;
             let end = start + text.chars().count();
             // "Washington, New York and Boston" is a list, not "Washington in New York".
-            let in_list = matches!(next_l.as_str(), "and" | "or" | "&");
+            let in_list = matches!(&*next_l, "and" | "or" | "&");
             // "in Russia, U.S. officials said": a country does not qualify a country's name.
             let country_after_country = entries.iter().any(|e| e.is_country())
                 && out
@@ -2854,8 +2854,8 @@ fn add_unlisted_settlements(
         if key.len() < 3
             || gaz.contains(text)
             || gaz.demonym_country(text).is_some()
-            || NEVER.contains(&key.as_str())
-            || ADJECTIVES.contains(&key.as_str())
+            || NEVER.contains(key.as_str())
+            || ADJECTIVES.contains(key.as_str())
             || gaz.is_common_word(&key)
         {
             continue;
@@ -2900,14 +2900,11 @@ fn add_unlisted_settlements(
                     .iter()
                     .find(|p| p.start == q.start && p.geonames_id != 0)
             });
-        let cued = matches!(prev.as_str(), "in" | "near" | "outside")
-            || (prev == "of" && SETTLEMENT_NOUNS.contains(&prev2.as_str()))
-            || (matches!(prev.as_str(), "and" | ",") && last_end == Some(a - 1));
+        let cued = matches!(&*prev, "in" | "near" | "outside")
+            || (prev == "of" && SETTLEMENT_NOUNS.contains(&&*prev2))
+            || (matches!(&*prev, "and" | ",") && last_end == Some(a - 1));
         // (Not "according to Bruschke, China is ...": a qualifier needs no person's cue.)
-        let addressed = matches!(
-            prev.as_str(),
-            "to" | "by" | "said" | "says" | "told" | "\"" | "“"
-        );
+        let addressed = matches!(&*prev, "to" | "by" | "said" | "says" | "told" | "\"" | "“");
         if !cued && (qualifier.is_none() || addressed) {
             continue;
         }
@@ -3126,12 +3123,12 @@ fn street_name_word(t: &Token) -> bool {
     );
     is_capitalised(t)
         && t.text.chars().any(char::is_alphabetic)
-        && (royal || !TITLES.contains(&bare))
+        && (royal || !TITLES.contains(bare))
         && !matches!(
             bare,
             "the" | "a" | "an" | "on" | "at" | "in" | "of" | "and" | "or"
         )
-        && (royal || !NEVER.contains(&bare) || PLACE_PREFIX.contains(&bare))
+        && (royal || !NEVER.contains(bare) || PLACE_PREFIX.contains(&bare))
 }
 
 /// Streets named in the text ("2400 block of Gillis Street", "on Main St."): the gazetteer
@@ -3216,10 +3213,8 @@ fn streets(ctx: &DocContext) -> Vec<Street> {
         let abbreviated = matches!(bare, "st" | "ave" | "rd" | "blvd" | "ln" | "pkwy");
         while a > 0 && k - a < 4 {
             let w = &tokens[a - 1];
-            let inner = natural
-                && a < k
-                && is_capitalised(w)
-                && FEATURE_NAME_WORDS.contains(&lower(w).as_str());
+            let inner =
+                natural && a < k && is_capitalised(w) && FEATURE_NAME_WORDS.contains(&&*lower(w));
             if !street_name_word(w) && !inner {
                 break;
             }
@@ -3272,9 +3267,9 @@ fn streets(ctx: &DocContext) -> Vec<Street> {
         // A street's cue is an address ("on", "block of", a house number); a feature's, a
         // locative word other than "of" ("the songs of Lauryn Hill").
         let address_cue = if natural {
-            LOCATIVE.contains(&prev_l.as_str()) && prev_l != "of"
+            LOCATIVE.contains(&prev_l) && prev_l != "of"
         } else {
-            matches!(prev_l.as_str(), "on" | "of" | "off" | "onto" | "at" | "in")
+            matches!(&*prev_l, "on" | "of" | "off" | "onto" | "at" | "in")
                 || a.checked_sub(1)
                     .and_then(|p| tokens.get(p))
                     .is_some_and(|p| p.text.chars().all(|c| c.is_ascii_digit() || c == '-'))

@@ -82,6 +82,8 @@ struct Store {
     admin1_names: HashMap<&'static str, &'static str>,
     demonyms: HashMap<&'static str, &'static str>,
     alpha3: HashMap<&'static str, &'static str>,
+    /// alpha-2 → the alphabetically first alpha-3 with it (the reverse of `alpha3`).
+    alpha2: HashMap<&'static str, &'static str>,
     common_words: HashSet<&'static str>,
     countries: HashMap<&'static str, u32>,
 }
@@ -249,16 +251,7 @@ impl Gazetteer {
     /// The alpha-3 code of an ISO 3166-1 alpha-2 code (a scan of ~250 countries; used once
     /// per visit whose host is only a place).
     pub fn alpha3_of(&self, alpha2: &str) -> Option<&str> {
-        let d = self.data()?;
-        let mut hits: Vec<&str> = d
-            .alpha3
-            .iter()
-            .filter(|(_, a2)| **a2 == alpha2)
-            .map(|(a3, _)| *a3)
-            .collect();
-        // Deterministic even if two alpha-3 codes share an alpha-2 one.
-        hits.sort_unstable();
-        hits.first().copied()
+        self.data()?.alpha2.get(alpha2).copied()
     }
 
     /// Whether a normalised single word is a common English word that is also a place name
@@ -303,6 +296,7 @@ fn empty_store() -> &'static Store {
             admin1_names: HashMap::new(),
             demonyms: HashMap::new(),
             alpha3: HashMap::new(),
+            alpha2: HashMap::new(),
             common_words: HashSet::new(),
             countries: HashMap::new(),
         })
@@ -427,6 +421,14 @@ fn load(packed: &[u8], names_fst: &'static [u8]) -> Result<Store, String> {
     let admin1_names = table(n_admin1)?;
     let demonyms = table(n_demonyms)?;
     let alpha3 = table(n_alpha3)?;
+    // Deterministic even if two alpha-3 codes share an alpha-2 one: the first in order.
+    let mut alpha2: HashMap<&'static str, &'static str> = HashMap::new();
+    for (&a3, &a2) in &alpha3 {
+        alpha2
+            .entry(a2)
+            .and_modify(|best| *best = (*best).min(a3))
+            .or_insert(a3);
+    }
     let common_words = common
         .chunks_exact(8)
         .map(|w| req(w, 0))
@@ -439,6 +441,7 @@ fn load(packed: &[u8], names_fst: &'static [u8]) -> Result<Store, String> {
         admin1_names,
         demonyms,
         alpha3,
+        alpha2,
         common_words,
         countries,
     })

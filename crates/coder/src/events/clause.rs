@@ -12,6 +12,7 @@ use wirecoder_knowledge::verbs::{
 
 use super::modality;
 use super::parse::{Dep, Parse};
+use crate::wordset::WordSet;
 use crate::DocContext;
 
 /// An event before dates, places and the ontology are attached.
@@ -146,7 +147,7 @@ const WEAPON_WORDS: &[&str] = &[
 ];
 
 /// Words that end a clause for the searches to the right of a trigger.
-const STOP_R: &[&str] = &[
+static STOP_R: WordSet = WordSet::new(&[
     ";",
     ":",
     "said",
@@ -176,7 +177,7 @@ const STOP_R: &[&str] = &[
     "as",
     "amid",
     "despite",
-];
+]);
 /// Words that end the search for a subject to the left of a trigger.
 const STOP_L: &[&str] = &[
     ";", ":", "that", "because", "although", "though", "whereas", "if", "unless", "when", "while",
@@ -513,7 +514,9 @@ impl<'a> Coder<'a> {
             } else {
                 t.norm.clone()
             };
-            w = w.replace(['\u{2019}', '\u{2018}'], "'");
+            if w.contains(['\u{2019}', '\u{2018}']) {
+                w = w.replace(['\u{2019}', '\u{2018}'], "'");
+            }
             if w == "'s" || w == "'" {
                 if i > 0 {
                     poss[i - 1] = true;
@@ -1481,7 +1484,7 @@ impl<'a> Coder<'a> {
                 } else if detonation_at(sent, v) {
                     // "A car bomb exploded in Beirut, killing a journalist".
                     (v + 1..n)
-                        .take_while(|&k| !is(STOP_R, &sent.words[k]))
+                        .take_while(|&k| !STOP_R.contains(&sent.words[k]))
                         .find(|&k| is(&["killing", "wounding", "injuring"], &sent.words[k]))
                         .and_then(|k| self.find_group(sent, k + 1, true))
                 } else {
@@ -1778,7 +1781,7 @@ impl<'a> Coder<'a> {
                 {
                     break;
                 }
-                if is(STOP_R, w) || w == "," || w == "." {
+                if STOP_R.contains(w) || w == "," || w == "." {
                     break;
                 }
                 // "press into an enclave for the fourth day" is no "press for": the words of
@@ -3099,7 +3102,7 @@ impl<'a> Coder<'a> {
                 || tag.starts_with("JJ")
                 || tag.starts_with("NN")
                 || tag == "CD")
-                || is(STOP_R, w)
+                || STOP_R.contains(w)
             {
                 return None;
             }
@@ -3241,7 +3244,7 @@ impl<'a> Coder<'a> {
     fn restricted_country(&self, sent: &Sent, from: usize) -> Option<ActorMention> {
         let n = sent.words.len();
         let q = (from..n.min(from + 6))
-            .take_while(|&q| !is(STOP_R, &sent.words[q]) && sent.words[q] != ",")
+            .take_while(|&q| !STOP_R.contains(&sent.words[q]) && sent.words[q] != ",")
             .find(|&q| is(&["in", "across", "throughout"], &sent.words[q]))?;
         let mut at = q + 1;
         if sent.words.get(at).is_some_and(|w| w == "the") {
@@ -3378,7 +3381,7 @@ impl<'a> Coder<'a> {
         let mut q = from;
         while q < n && q < from + 8 {
             let w = sent.words[q].as_str();
-            if is(STOP_R, w) {
+            if STOP_R.contains(w) {
                 return None;
             }
             if (w == "in" || w == "at") && q + 1 < n {
@@ -3617,7 +3620,7 @@ impl<'a> Coder<'a> {
                                 break;
                             }
                         }
-                        if is(STOP_R, &sent.words[q]) {
+                        if STOP_R.contains(&sent.words[q]) {
                             break;
                         }
                         q += 1;
@@ -3700,7 +3703,7 @@ impl<'a> Coder<'a> {
                     source = self.find_group(sent, q + 1, false);
                     break;
                 }
-                if is(STOP_R, &sent.words[q]) {
+                if STOP_R.contains(&sent.words[q]) {
                     break;
                 }
                 q += 1;
@@ -3800,7 +3803,7 @@ impl<'a> Coder<'a> {
         }
         let n = sent.words.len();
         for q in pos..n.min(pos + 12) {
-            if is(STOP_R, &sent.words[q]) {
+            if STOP_R.contains(&sent.words[q]) {
                 return None;
             }
             let Some(len) = alts.iter().find_map(|alt| starts_at(&sent.words, q, alt)) else {
@@ -3970,7 +3973,7 @@ impl<'a> Coder<'a> {
                 });
             }
             let w = sent.words[q].as_str();
-            if is(STOP_R, w) || w == "." || w == "," && direct {
+            if STOP_R.contains(w) || w == "." || w == "," && direct {
                 return None;
             }
             if w == "," && reporting_clause_after(sent, q + 1) {
@@ -3997,7 +4000,7 @@ fn verb_after_subject(sent: &Sent, from: usize) -> Option<usize> {
     let n = sent.words.len();
     (from..n.min(from + 10))
         .take_while(|&q| {
-            !is(STOP_R, &sent.words[q]) && !matches!(sent.words[q].as_str(), "," | ".")
+            !STOP_R.contains(&sent.words[q]) && !matches!(sent.words[q].as_str(), "," | ".")
         })
         .find(|&q| {
             let tag = sent.tags[q].as_str();
@@ -4881,7 +4884,7 @@ fn opinion_that(sent: &Sent, after: usize) -> bool {
     }
     let rest = sent.words.iter().skip(after + 1).take(14);
     !rest
-        .take_while(|w| !is(STOP_R, w))
+        .take_while(|w| !STOP_R.contains(w))
         .any(|w| matches!(w.as_str(), "will" | "would" | "shall" | "'ll"))
 }
 

@@ -72,9 +72,9 @@ impl Key {
     }
 }
 
-/// Split a normalised word into key ranges (byte ranges into `norm`) and whether a
-/// possessive ends it.
-pub(crate) fn split_word(norm: &str) -> (Vec<(usize, usize)>, bool) {
+/// Split a normalised word into key ranges (byte ranges into `norm`, written to `parts`,
+/// a buffer reused across words) and whether a possessive ends it.
+pub(crate) fn split_word(norm: &str, parts: &mut Vec<(usize, usize)>) -> bool {
     let mut end = norm.len();
     let mut poss = false;
     if norm.len() > 2 && norm.ends_with("'s") {
@@ -85,16 +85,16 @@ pub(crate) fn split_word(norm: &str) -> (Vec<(usize, usize)>, bool) {
         poss = true;
     }
     let base = &norm[..end];
-    let mut parts = Vec::new();
+    parts.clear();
     let mut start = 0;
     for (i, c) in base.char_indices() {
         if c == '-' {
-            push_part(base, start, i, &mut parts);
+            push_part(base, start, i, parts);
             start = i + 1;
         }
     }
-    push_part(base, start, base.len(), &mut parts);
-    (parts, poss)
+    push_part(base, start, base.len(), parts);
+    poss
 }
 
 fn push_part(base: &str, s: usize, mut e: usize, parts: &mut Vec<(usize, usize)>) {
@@ -111,6 +111,7 @@ fn push_part(base: &str, s: usize, mut e: usize, parts: &mut Vec<(usize, usize)>
 /// other punctuation gives an empty key that no phrase can cross.
 pub(crate) fn keys_of(tokens: &[Token], offset: usize) -> Vec<Key> {
     let mut keys: Vec<Key> = Vec::with_capacity(tokens.len() + 4);
+    let mut parts = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         let norm = t.norm.as_str();
         let tok = offset + i;
@@ -127,7 +128,7 @@ pub(crate) fn keys_of(tokens: &[Token], offset: usize) -> Vec<Key> {
         if norm == "." && glued_left && tokens.get(i - 1).is_some_and(|p| p.norm.contains('.')) {
             continue;
         }
-        let (parts, poss) = split_word(norm);
+        let poss = split_word(norm, &mut parts);
         if parts.is_empty() {
             keys.push(Key {
                 tok,
@@ -138,7 +139,7 @@ pub(crate) fn keys_of(tokens: &[Token], offset: usize) -> Vec<Key> {
             continue;
         }
         let n = parts.len();
-        for (j, (s, e)) in parts.into_iter().enumerate() {
+        for (j, &(s, e)) in parts.iter().enumerate() {
             keys.push(Key {
                 tok,
                 s,
@@ -153,10 +154,11 @@ pub(crate) fn keys_of(tokens: &[Token], offset: usize) -> Vec<Key> {
 /// Keys of a dictionary phrase (whitespace-separated words), as owned strings.
 pub(crate) fn phrase_keys(phrase: &str) -> Vec<String> {
     let mut out = Vec::new();
+    let mut parts = Vec::new();
     for word in phrase.split_whitespace() {
         let norm = normalize(word);
-        let (parts, _) = split_word(&norm);
-        for (s, e) in parts {
+        split_word(&norm, &mut parts);
+        for &(s, e) in &parts {
             if let Some(p) = norm.get(s..e) {
                 out.push(fold(p));
             }
@@ -222,8 +224,9 @@ pub(crate) fn normalize(word: &str) -> String {
 pub(crate) struct Trie {
     vocab: FxMap<String, u32>,
     edges: FxMap<u64, u32>,
-    /// (parent node, stem) → child node.
-    stems: FxMap<(u32, String), u32>,
+    /// Parent node → (stem → child node); by node first, so the many nodes without
+    /// stems cost one lookup and no stem is built to look one up.
+    stems: FxMap<u32, FxMap<String, u32>>,
     min_stem: usize,
     max_stem: usize,
     payload: Vec<Option<u32>>,
@@ -280,13 +283,12 @@ impl Trie {
             node = self.child_or_new(node, id);
         }
         let leaf = if stem_last {
-            let key = (node, last.clone());
-            match self.stems.get(&key) {
+            match self.stems.get(&node).and_then(|m| m.get(last)) {
                 Some(&c) => c,
                 None => {
                     let c = self.payload.len() as u32;
                     self.payload.push(None);
-                    self.stems.insert(key, c);
+                    self.stems.entry(node).or_default().insert(last.clone(), c);
                     self.min_stem = self.min_stem.min(last.len());
                     self.max_stem = self.max_stem.max(last.len());
                     c
@@ -388,7 +390,9 @@ impl Trie {
         if text.len() < self.min_stem {
             return;
         }
-        let mut key = (node, String::new());
+        let Some(stems) = self.stems.get(&node) else {
+            return;
+        };
         for (b, c) in text.char_indices() {
             let end = b + c.len_utf8();
             if end < self.min_stem {
@@ -397,9 +401,7 @@ impl Trie {
             if end > self.max_stem {
                 break;
             }
-            key.1.clear();
-            key.1.push_str(&text[..end]);
-            if let Some(&child) = self.stems.get(&key) {
+            if let Some(&child) = stems.get(&text[..end]) {
                 if let Some(Some(v)) = self.payload.get(child as usize) {
                     out.push((j + 1, *v));
                 }
