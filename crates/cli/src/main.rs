@@ -3,11 +3,6 @@
 
 mod cmd;
 
-// The pipeline allocates many small strings per token (text, norm, lemma, tag); mimalloc
-// serves them at a fraction of the system allocator's cost.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
