@@ -1549,6 +1549,22 @@ mod tests {
         );
     }
 
+    /// An amount between a source and its noun event; the owner of a proposal named
+    /// inside a trigger of several words.
+    #[test]
+    fn amounts_before_nouns_and_owners_inside_triggers() {
+        assert_eq!(
+            code_pipeline(
+                "The Pentagon announced a new $2 billion military aid package for Ukraine."
+            ),
+            vec![t("USAGOVMIL", "UKR", "072")]
+        );
+        assert_eq!(
+            code_pipeline("The Kremlin rejected Ukraine's peace plan as unrealistic."),
+            vec![t("RUSGOV", "UKR", "127")]
+        );
+    }
+
     /// Pushing someone to act is an appeal; links suspended with a country are an
     /// embargo; rallies are staged.
     #[test]

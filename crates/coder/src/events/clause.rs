@@ -952,7 +952,12 @@ impl<'a> Coder<'a> {
                 // "rejected a fresh offer from Afghanistan", "welcomed Bush's statement": the
                 // author of the proposal or statement acted upon is the target.
                 if targets.is_empty() && inst.kind == TriggerKind::Verb && !inst.passive {
-                    if let Some(g) = self.proposal_owner(&sent, inst.end) {
+                    // "rejected Ukraine's peace plan": the owner may sit inside a trigger
+                    // of several words.
+                    let inside = (inst.end > inst.head + 1)
+                        .then(|| self.proposal_owner(&sent, inst.head + 1))
+                        .flatten();
+                    if let Some(g) = self.proposal_owner(&sent, inst.end).or(inside) {
                         targets = g
                             .actors
                             .into_iter()
@@ -3513,11 +3518,18 @@ impl<'a> Coder<'a> {
                     spec += 1;
                 }
                 Elem::Source => {
-                    let lo = pos.saturating_sub(3);
+                    let mut lo = pos.saturating_sub(3);
                     let mut q = pos;
                     let mut got = None;
                     while q > lo {
                         q -= 1;
+                        // "announced a $2 billion aid package": an amount does not count
+                        // toward the distance to the source.
+                        if matches!(sent.tags[q].as_str(), "CD" | "$")
+                            || is(&["million", "billion", "new"], &sent.words[q])
+                        {
+                            lo = lo.saturating_sub(1);
+                        }
                         if let Some(mi) = sent.end_at[q] {
                             if (sent.poss[q] || sent.words[q] == "'s") == need_poss {
                                 got = Some(self.group_left(sent, mi));
