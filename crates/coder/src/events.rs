@@ -1563,6 +1563,12 @@ mod tests {
             code_pipeline("The Kremlin rejected Ukraine's peace plan as unrealistic."),
             vec![t("RUSGOV", "UKR", "127")]
         );
+        assert_eq!(
+            code_pipeline(
+                "Kenyan opposition parties demanded President William Ruto's resignation."
+            ),
+            vec![t("KENOPP", "KENGOV", "1041")]
+        );
     }
 
     /// Pushing someone to act is an appeal; links suspended with a country are an

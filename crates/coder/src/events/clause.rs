@@ -1759,10 +1759,22 @@ impl<'a> Coder<'a> {
                             // "withdraw its troops from Lebanon": the actor's own force is
                             // what it moves, not whom the act is directed at.
                             let own = q > 0 && is(POSSESSIVE_PRONOUNS, &sent.words[q - 1]);
-                            !own && !sent.poss[g.end - 1]
-                                && sent.words.get(g.end).is_none_or(|w| w != "'s")
+                            // ("is Syria's ally against": a copula characterises.)
+                            let possessive = sent.poss[g.end - 1]
+                                || sent.words.get(g.end).is_some_and(|w| w == "'s");
+                            !own && !(possessive && is(BE, &sent.words[k]))
                                 && (!holds || envoy_at(g).is_some())
                         }) {
+                            // "demanded the prime minister's resignation", "rejected
+                            // Ukraine's peace plan": the possessor of the trigger's noun is
+                            // whom the act is aimed at.
+                            let apostrophe = sent.words.get(g.end).is_some_and(|w| w == "'s");
+                            if sent.poss[g.end - 1] || apostrophe {
+                                q = g.end + usize::from(apostrophe);
+                                limit = q + gap;
+                                inner = Some(g);
+                                continue;
+                            }
                             if let Some(k) = envoy_at(&g) {
                                 inner = Some(g);
                                 found = Some(k);
