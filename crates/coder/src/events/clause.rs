@@ -1762,8 +1762,9 @@ impl<'a> Coder<'a> {
                             // ("is Syria's ally against": a copula characterises.)
                             let possessive = sent.poss[g.end - 1]
                                 || sent.words.get(g.end).is_some_and(|w| w == "'s");
-                            !own && !(possessive && is(BE, &sent.words[k]))
-                                && (!holds || envoy_at(g).is_some())
+                            let characterised = possessive && is(BE, &sent.words[k]);
+                            let own_word = holds && envoy_at(g).is_none();
+                            !(own || characterised || own_word)
                         }) {
                             // "demanded the prime minister's resignation", "rejected
                             // Ukraine's peace plan": the possessor of the trigger's noun is
