@@ -57,7 +57,8 @@ impl Pipeline {
         });
         recountry_state_names(&mut actors, &places, kb);
         locate_agents(&mut actors, &places, &text, kb);
-        let quotes = crate::quotes::extract(&DocContext {
+        // Quotes first: the coder reads a quoted "we" as its speaker's side.
+        let before_quotes = DocContext {
             doc,
             text: &text,
             kb,
@@ -66,16 +67,11 @@ impl Pipeline {
             dates: &dates,
             places: &places,
             quotes: &[],
-        });
+        };
+        let quotes = crate::quotes::extract(&before_quotes);
         let ctx = DocContext {
-            doc,
-            text: &text,
-            kb,
-            doc_date,
-            actors: &actors,
-            dates: &dates,
-            places: &places,
             quotes: &quotes,
+            ..before_quotes
         };
         let events = crate::events::code(&ctx);
         Analysis {
