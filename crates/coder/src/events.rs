@@ -1492,6 +1492,11 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(code_pipeline(text), vec![want], "{text}");
         }
+        // "its citizens" are the possessor's, wherever they were.
+        assert_eq!(
+            code_pipeline("India evacuated thousands of its citizens from Ukraine."),
+            vec![t("IND", "INDCVL", "073")]
+        );
         // Victims guessed to be the attacker's own people are those of the land hit.
         assert_eq!(
             code_pipeline("A Russian missile strike on the city of Odesa killed eight people."),

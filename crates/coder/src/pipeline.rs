@@ -204,6 +204,16 @@ fn locate_agents(
         .iter_mut()
         .filter(|m| m.country_inferred && m.kind == ActorKind::Agent)
     {
+        // "evacuated its citizens from Ukraine": a possessive pronoun says whose they are
+        // (the coder resolves it); the place is where they were.
+        let owned = m
+            .token_start
+            .checked_sub(1)
+            .and_then(|i| tokens.get(i))
+            .is_some_and(|t| matches!(t.norm.as_str(), "its" | "their" | "his" | "her" | "our"));
+        if owned {
+            continue;
+        }
         let before = m.token_start.checked_sub(1).and_then(|i| {
             // "Hartford's police": skip the possessive.
             let i = match tokens.get(i) {
