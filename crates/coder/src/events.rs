@@ -1492,6 +1492,17 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(code_pipeline(text), vec![want], "{text}");
         }
+        // Fighters sworn to a named group are that group.
+        assert_eq!(
+            code_pipeline("Fighters affiliated with al-Qaeda ambushed a Malian army convoy."),
+            vec![t("IMGAQ", "MLIMIL", "190")]
+        );
+        assert_eq!(
+            code_pipeline(
+                "The militants, who belong to the Islamic State group, attacked a police station in Sinai."
+            ),
+            vec![t("IMGISI", "EGYCOP", "190")]
+        );
         // "its citizens" are the possessor's, wherever they were.
         assert_eq!(
             code_pipeline("India evacuated thousands of its citizens from Ukraine."),

@@ -57,6 +57,7 @@ impl Pipeline {
         });
         recountry_state_names(&mut actors, &places, kb);
         locate_agents(&mut actors, &places, &text, kb);
+        enlist_fighters(&mut actors, &text);
         // Quotes first: the coder reads a quoted "we" as its speaker's side.
         let before_quotes = DocContext {
             doc,
@@ -150,6 +151,56 @@ fn recountry_state_names(actors: &mut [ActorMention], places: &[Place], kb: &Kno
             m.set_country(&new);
             // Still a guess, now the right one.
             m.country_inferred = true;
+        }
+    }
+}
+
+/// Gives fighters tied to a named group by allegiance that group's code: "militants loyal
+/// to the Islamic State", "fighters affiliated with al-Qaeda", "the gunmen, who belong to
+/// al-Shabaab". Without it they take the country in focus as its rebels.
+fn enlist_fighters(actors: &mut [ActorMention], text: &TextAnalysis) {
+    let tokens = &text.tokens;
+    let norm = |i: usize| tokens.get(i).map_or("", |t| t.norm.as_str());
+    let groups: Vec<ActorMention> = actors
+        .iter()
+        .filter(|m| m.kind == ActorKind::Group)
+        .cloned()
+        .collect();
+    for m in actors.iter_mut().filter(|m| {
+        m.kind == ActorKind::Agent
+            && !m.sectors.is_empty()
+            && m.sectors
+                .iter()
+                .all(|s| matches!(s.as_str(), "REB" | "UAF"))
+    }) {
+        let mut at = m.token_end;
+        if norm(at) == "," && norm(at + 1) == "who" {
+            at += 2;
+            if matches!(norm(at), "belong" | "belongs" | "belonged") && norm(at + 1) == "to" {
+                at += 2;
+            } else if matches!(norm(at), "are" | "were") && norm(at + 1) == "members" {
+                at += if norm(at + 2) == "of" { 3 } else { 2 };
+            } else {
+                continue;
+            }
+        } else if matches!(
+            (norm(at), norm(at + 1)),
+            ("loyal" | "linked" | "allied", "to")
+                | ("affiliated" | "allied" | "aligned" | "associated", "with")
+                | ("belonging", "to")
+        ) {
+            at += 2;
+        } else {
+            continue;
+        }
+        if norm(at) == "the" {
+            at += 1;
+        }
+        if let Some(g) = groups.iter().find(|g| g.token_start == at) {
+            m.code = g.code.clone();
+            m.country = g.country.clone();
+            m.sectors = g.sectors.clone();
+            m.country_inferred = false;
         }
     }
 }
