@@ -1503,6 +1503,11 @@ mod tests {
             ),
             vec![t("IMGISI", "EGYCOP", "190")]
         );
+        // Militias guessed to be their target's countrymen are of the land they strike in.
+        assert_eq!(
+            code_pipeline("Iranian-backed militias attacked U.S. bases in Iraq."),
+            vec![t("IRQUAF", "USA", "190")]
+        );
         // "its citizens" are the possessor's, wherever they were.
         assert_eq!(
             code_pipeline("India evacuated thousands of its citizens from Ukraine."),

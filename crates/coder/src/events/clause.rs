@@ -923,6 +923,21 @@ impl<'a> Coder<'a> {
                             t.set_country(&land);
                         }
                     }
+                    // "Iran-backed militias attacked U.S. bases in Iraq": armed men only
+                    // guessed to be their target's countrymen are of the one other land the
+                    // sentence's places lie in.
+                    if let Some(land) = self.foreign_land_of_sentence(&sent, &targets) {
+                        for s in sources.iter_mut().filter(|s| {
+                            s.kind == ActorKind::Agent
+                                && s.country_inferred
+                                && sectors_all_in(s, &["REB", "UAF"])
+                                && targets
+                                    .iter()
+                                    .any(|t| !t.country_inferred && t.country == s.country)
+                        }) {
+                            s.set_country(&land);
+                        }
+                    }
                     targets.retain(|t| {
                         !(t.kind == ActorKind::Agent
                             && t.country_inferred
